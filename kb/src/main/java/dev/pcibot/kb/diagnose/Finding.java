@@ -1,0 +1,29 @@
+package dev.pcibot.kb.diagnose;
+
+import dev.pcibot.kb.search.Citation;
+import java.util.List;
+
+/**
+ * One conclusion the diagnosis drew, in words fit for the user.
+ *
+ * @param id the catalogue id (shared/design/findings.md), stable once shipped
+ * @param severity how bad it is
+ * @param title one line
+ * @param evidence the input lines that triggered it, quoted exactly
+ * @param meaning what it means (Markdown)
+ * @param fix how to fix it on Proxmox VE (Markdown; commands in code blocks)
+ * @param citations the guide sections that say so, best first
+ */
+public record Finding(
+        String id,
+        Severity severity,
+        String title,
+        List<String> evidence,
+        String meaning,
+        String fix,
+        List<Citation> citations) {
+    public Finding {
+        evidence = List.copyOf(evidence);
+        citations = List.copyOf(citations);
+    }
+}
