@@ -1,0 +1,71 @@
+package dev.pcibot.bot.http;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
+import io.micronaut.http.server.HttpServerConfiguration;
+import io.micronaut.http.server.exceptions.response.Error;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import jakarta.inject.Singleton;
+import java.util.stream.Collectors;
+
+/**
+ * Gives every error Micronaut itself raises (unknown route, wrong method or content type, body too
+ * large, unreadable JSON, missing parameter, internal error) our one JSON shape. Micronaut's default
+ * processor steps aside because it requires that no other {@link ErrorResponseProcessor} exists.
+ * Browsers get JSON too: one shape is simpler for every client than an HTML page for some.
+ */
+@Singleton
+final class ApiErrorResponseProcessor implements ErrorResponseProcessor<ApiError> {
+    private final long maxRequestSize;
+
+    ApiErrorResponseProcessor(HttpServerConfiguration server) {
+        this.maxRequestSize = server.getMaxRequestSize();
+    }
+
+    @Override
+    public MutableHttpResponse<ApiError> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
+        int status = response.code();
+        String message = message(context, status);
+        return response.contentType(MediaType.APPLICATION_JSON_TYPE).body(new ApiError(message, status));
+    }
+
+    private String message(ErrorContext context, int status) {
+        HttpRequest<?> request = context.getRequest();
+        String route = request.getMethodName() + " " + request.getPath();
+        if (status == HttpStatus.NOT_FOUND.getCode()) {
+            return "Nothing at " + route + ". The API has GET /api/search?q=..., POST /api/diagnose and"
+                    + " GET /api/health; the web page is at /.";
+        }
+        if (status == HttpStatus.METHOD_NOT_ALLOWED.getCode()) {
+            return route + " is not supported. Search with GET /api/search?q=..., diagnose with POST"
+                    + " /api/diagnose.";
+        }
+        if (status == HttpStatus.UNSUPPORTED_MEDIA_TYPE.getCode()) {
+            String type = request.getContentType().map(MediaType::toString).orElse("none");
+            return "Content type " + type + " is not accepted by " + request.getPath() + ". Send the"
+                    + " pasted output as text/plain, or as application/json {\"text\": \"...\"}.";
+        }
+        if (status == HttpStatus.REQUEST_ENTITY_TOO_LARGE.getCode()
+                || context.getRootCause().filter(ContentLengthExceededException.class::isInstance).isPresent()) {
+            return tooLarge(maxRequestSize);
+        }
+        if (status >= 500) {
+            // The cause goes to the log (Micronaut logs it); the client gets no stack trace.
+            return "Something went wrong on our side answering " + route + ". Try again; if it keeps"
+                    + " happening, the server log has the details.";
+        }
+        String detail = context.getErrors().stream().map(Error::getMessage).collect(Collectors.joining("; "));
+        return detail.isBlank() ? HttpStatus.valueOf(status).getReason() : detail;
+    }
+
+    /** The 413 message: the limit, and two ways to get the paste through anyway. */
+    static String tooLarge(long limitBytes) {
+        return "The request body is over the " + Sizes.human(limitBytes) + " limit of this API. Send only"
+                + " the relevant part (for a kernel log, the last 5,000 lines: dmesg | tail -n 5000), or"
+                + " diagnose the whole file from a terminal: java -jar bot.jar diagnose FILE.";
+    }
+}
