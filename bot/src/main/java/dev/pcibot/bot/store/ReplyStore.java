@@ -1,0 +1,109 @@
+package dev.pcibot.bot.store;
+
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+
+/** Saves posted replies and finds them again when one of their buttons is clicked. */
+@Singleton
+public class ReplyStore {
+    private static final String INSERT =
+            "INSERT INTO bot_reply (kind, guild_id, channel_id, user_id, query, page_items, created_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?)";
+    private static final String SELECT =
+            "SELECT id, kind, guild_id, channel_id, user_id, query, page_items, created_at"
+                    + " FROM bot_reply WHERE id = ?";
+
+    private final DataSource dataSource;
+
+    public ReplyStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Saves a reply and returns it with its new id. */
+    public StoredReply save(
+            ReplyKind kind,
+            @Nullable Long guildId,
+            long channelId,
+            long userId,
+            @Nullable String query,
+            List<List<String>> pages,
+            Instant at) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, kind.name());
+            Jdbc.setNullableLong(ps, 2, guildId);
+            ps.setLong(3, channelId);
+            ps.setLong(4, userId);
+            if (query == null) {
+                ps.setNull(5, Types.VARCHAR);
+            } else {
+                ps.setString(5, query);
+            }
+            ps.setString(6, encode(pages));
+            ps.setTimestamp(7, Timestamp.from(at));
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return new StoredReply(keys.getLong(1), kind, guildId, channelId, userId, query, pages, at);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not save the reply", e);
+        }
+    }
+
+    public Optional<StoredReply> find(long id) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(SELECT)) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new StoredReply(
+                        rs.getLong("id"),
+                        ReplyKind.valueOf(rs.getString("kind")),
+                        Jdbc.nullableLong(rs, "guild_id"),
+                        rs.getLong("channel_id"),
+                        rs.getLong("user_id"),
+                        rs.getString("query"),
+                        decode(rs.getString("page_items")),
+                        rs.getTimestamp("created_at").toInstant()));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not read reply " + id, e);
+        }
+    }
+
+    // Ids are catalogue ids and section ids: neither contains a comma or a line break.
+    static String encode(List<List<String>> pages) {
+        StringBuilder out = new StringBuilder();
+        for (List<String> page : pages) {
+            if (!out.isEmpty()) {
+                out.append('\n');
+            }
+            out.append(String.join(",", page));
+        }
+        return out.toString();
+    }
+
+    static List<List<String>> decode(String text) {
+        List<List<String>> pages = new ArrayList<>();
+        for (String line : text.split("\n", -1)) {
+            pages.add(line.isEmpty() ? List.of() : Arrays.asList(line.split(",")));
+        }
+        return pages;
+    }
+}
