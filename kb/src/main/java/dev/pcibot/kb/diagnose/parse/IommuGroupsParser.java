@@ -1,0 +1,78 @@
+package dev.pcibot.kb.diagnose.parse;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads an IOMMU group listing in any of its popular shapes: {@code find /sys/kernel/iommu_groups/
+ * -type l}, the Arch wiki loop ({@code IOMMU Group N:} then indented {@code lspci -nns} lines), the
+ * {@code for d in /sys/kernel/iommu_groups/*}{@code /devices/*} one-liner ({@code IOMMU Group N
+ * 01:00.0 ...} per line), and {@code pvesh get /nodes/NODE/hardware/pci} as table or JSON. Typical
+ * input (all samples: test resources samples/iommu-groups/ and samples/pci-json/):
+ *
+ * <pre>
+ * IOMMU Group 1:
+ *         00:01.0 PCI bridge [0604]: Intel Corporation 6th-10th Gen Core Processor PCIe Controller (x16) [8086:1901] (rev 07)
+ *         01:00.0 VGA compatible controller [0300]: NVIDIA Corporation GP104 [GeForce GTX 1080] [10de:1b80] (rev a1)
+ * /sys/kernel/iommu_groups/1/devices/0000:01:00.1
+ * </pre>
+ */
+public final class IommuGroupsParser implements Parser<IommuGroupsOutput> {
+    private static final Pattern SYSFS = Pattern.compile(
+            "^/sys/kernel/iommu_groups/(\\d+)/devices/((?:[0-9a-fA-F]{4,8}:)?[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\\.[0-7])/?$");
+    // "IOMMU Group 1:", "IOMMU group 7", "Group 2 - 00:14.0 ...", "IOMMU Group 13 02:00.0 ..."
+    private static final Pattern GROUP =
+            Pattern.compile("^(?:IOMMU\\s+)?Group\\s+(\\d+)\\s*[:-]?\\s*(.*)$", Pattern.CASE_INSENSITIVE);
+
+    @Override
+    public IommuGroupsOutput parse(String text) {
+        List<String> lines = TextLines.of(text);
+        GroupCollector out = new GroupCollector();
+        if (lines.isEmpty()) {
+            return out.build(IommuGroupsOutput.Format.EMPTY);
+        }
+        if (PveshPciReader.looksLikeJson(lines)) {
+            PveshPciReader.readJson(text, lines, out);
+            return out.build(IommuGroupsOutput.Format.PVESH_JSON);
+        }
+        if (PveshPciReader.looksLikeTable(lines)) {
+            PveshPciReader.readTable(lines, out);
+            return out.build(IommuGroupsOutput.Format.PVESH_TABLE);
+        }
+        return readLines(lines, out);
+    }
+
+    private static IommuGroupsOutput readLines(List<String> lines, GroupCollector out) {
+        IommuGroupsOutput.Format format = null;
+        Integer current = null;
+        for (String line : lines) {
+            String s = line.strip();
+            Matcher sysfs = SYSFS.matcher(s);
+            Matcher group = GROUP.matcher(s);
+            if (s.isEmpty()) {
+                continue;
+            } else if (sysfs.matches()) {
+                out.add(Integer.parseInt(sysfs.group(1)), GroupMember.of(PciAddress.of(sysfs.group(2))));
+                format = format == null ? IommuGroupsOutput.Format.SYSFS_PATHS : format;
+            } else if (group.matches()) {
+                current = Integer.valueOf(group.group(1));
+                out.open(current);
+                format = IommuGroupsOutput.Format.SHELL_LOOP;
+                if (!group.group(2).isBlank() && !addMember(current, group.group(2), out)) {
+                    out.unparsed.add(line);
+                }
+            } else if (current == null || !addMember(current, s, out)) {
+                out.unparsed.add(line);
+            }
+        }
+        return out.build(format == null ? IommuGroupsOutput.Format.EMPTY : format);
+    }
+
+    private static boolean addMember(int group, String lspciLine, GroupCollector out) {
+        return LspciHeader.parse(lspciLine).map(h -> {
+            out.add(group, GroupMember.of(h));
+            return true;
+        }).orElse(false);
+    }
+}
