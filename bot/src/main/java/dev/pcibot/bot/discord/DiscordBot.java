@@ -1,0 +1,83 @@
+package dev.pcibot.bot.discord;
+
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.env.Environment;
+import jakarta.annotation.PreDestroy;
+import java.time.Duration;
+import java.util.EnumSet;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.utils.Compression;
+import net.dv8tion.jda.api.utils.ConcurrentSessionController;
+import net.dv8tion.jda.api.utils.messages.MessageRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running bot: built at start when a token is configured (no token, no bean: see
+ * {@link DiscordOffNotice}), logged in without waiting for Discord so the HTTP service starts
+ * regardless, shut down gracefully with the application.
+ */
+@Context
+@Requires(condition = DiscordTokenCondition.class)
+public final class DiscordBot implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DiscordBot.class);
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
+
+    private final JDA jda;
+
+    public DiscordBot(DiscordConfig config, Environment environment, InteractionRouter router) {
+        String token = DiscordToken.resolve(environment)
+                .orElseThrow(() -> new IllegalStateException("discord token vanished between condition and start"));
+        // Echoed user text must never ping: no mention types are allowed unless a message says so.
+        MessageRequest.setDefaultMentions(EnumSet.noneOf(Message.MentionType.class));
+        MessageRequest.setDefaultMentionRepliedUser(false);
+        JDABuilder builder = JDABuilder.createLight(token, EnumSet.noneOf(GatewayIntent.class))
+                .setRestConfig(new RestConfig().setBaseUrl(config.restBaseUrl()))
+                .setEnableShutdownHook(false) // Micronaut shuts us down in order
+                .addEventListeners(router);
+        String gateway = config.gatewayUrl();
+        if (gateway != null && !gateway.isBlank()) {
+            // JDA takes the gateway from its SessionController, not from the REST base (discord-fake.md §1.2).
+            builder.setSessionController(new ConcurrentSessionController() {
+                        @Override
+                        public String getGateway() {
+                            return gateway;
+                        }
+                    })
+                    .setCompression(Compression.NONE);
+        }
+        this.jda = builder.build();
+        LOG.info("Discord bot logging in (REST {}, gateway {}, commands {})", config.restBaseUrl(),
+                gateway == null ? "Discord's" : gateway,
+                config.guilds().isEmpty() ? "global" : "on servers " + config.guilds());
+    }
+
+    public JDA jda() {
+        return jda;
+    }
+
+    /** Blocks until the gateway session is ready (tests and tools; the service never waits). */
+    public JDA awaitReady() throws InterruptedException {
+        return jda.awaitReady();
+    }
+
+    @Override
+    @PreDestroy
+    public void close() {
+        jda.shutdown();
+        try {
+            if (!jda.awaitShutdown(SHUTDOWN_WAIT)) {
+                jda.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            jda.shutdownNow();
+        }
+        LOG.info("Discord bot stopped");
+    }
+}

@@ -1,0 +1,140 @@
+package dev.pcibot.bot.discord;
+
+import dev.pcibot.bot.discord.gate.EntryPoint;
+import dev.pcibot.bot.discord.gate.Gate;
+import dev.pcibot.bot.discord.gate.GateDecision;
+import dev.pcibot.bot.discord.gate.GateRequest;
+import jakarta.inject.Singleton;
+import java.util.Optional;
+import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.MessageContextInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.events.session.ReadyEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.Interaction;
+import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
+import net.dv8tion.jda.api.interactions.commands.Command;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where every interaction enters, one method per kind: each passes the {@link Gate} first (denied:
+ * a readable ephemeral message, or no choices for autocomplete), then goes to its handler from the
+ * {@link CommandRegistry}. A handler that throws gets a polite ephemeral apology, never silence.
+ */
+@Singleton
+public final class InteractionRouter extends ListenerAdapter {
+    static final String FAILED = "Something went wrong on my side; it has been logged. Please try again.";
+    private static final Logger LOG = LoggerFactory.getLogger(InteractionRouter.class);
+
+    private final Gate gate;
+    private final CommandRegistry registry;
+    private final DiscordConfig config;
+
+    public InteractionRouter(Gate gate, CommandRegistry registry, DiscordConfig config) {
+        this.gate = gate;
+        this.registry = registry;
+        this.config = config;
+    }
+
+    @Override
+    public void onReady(ReadyEvent event) {
+        registry.register(event.getJDA(), config.guilds());
+    }
+
+    @Override
+    public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+        if (passes(event, EntryPoint.SLASH)) {
+            Optional<BotCommand> command = registry.command(Command.Type.SLASH, event.getName());
+            run(event, () -> command.ifPresentOrElse(c -> c.onSlashCommand(event), () -> unknown(event)));
+        }
+    }
+
+    @Override
+    public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
+        GateDecision decision = gate.check(request(event, EntryPoint.AUTOCOMPLETE));
+        if (!decision.allowed()) {
+            event.replyChoices().queue(ok -> {}, e -> LOG.warn("Autocomplete refused: {}", e.getMessage()));
+            return;
+        }
+        try {
+            registry.command(Command.Type.SLASH, event.getName())
+                    .ifPresentOrElse(c -> c.onAutoComplete(event), () -> event.replyChoices().queue());
+        } catch (RuntimeException e) {
+            LOG.warn("Autocomplete for /{} failed", event.getName(), e);
+            if (!event.isAcknowledged()) {
+                event.replyChoices().queue();
+            }
+        }
+    }
+
+    @Override
+    public void onMessageContextInteraction(MessageContextInteractionEvent event) {
+        if (passes(event, EntryPoint.CONTEXT_MENU)) {
+            Optional<BotCommand> command = registry.command(Command.Type.MESSAGE, event.getName());
+            run(event, () -> command.ifPresentOrElse(c -> c.onMessageContext(event), () -> unknown(event)));
+        }
+    }
+
+    @Override
+    public void onButtonInteraction(ButtonInteractionEvent event) {
+        if (passes(event, EntryPoint.BUTTON)) {
+            Optional<ComponentId> id = ComponentId.parse(event.getComponentId());
+            Optional<ComponentHandler> handler = id.flatMap(i -> registry.component(i.command()));
+            run(event, () -> {
+                if (handler.isPresent()) {
+                    handler.get().onButton(event, id.get());
+                } else {
+                    Replies.notice(event, "This button is from an older version of me and no longer works.");
+                }
+            });
+        }
+    }
+
+    @Override
+    public void onModalInteraction(ModalInteractionEvent event) {
+        if (passes(event, EntryPoint.MODAL)) {
+            Optional<ComponentId> id = ComponentId.parse(event.getModalId());
+            Optional<ComponentHandler> handler = id.flatMap(i -> registry.component(i.command()));
+            run(event, () -> {
+                if (handler.isPresent()) {
+                    handler.get().onModal(event, id.get());
+                } else {
+                    Replies.notice(event, "This form is from an older version of me and no longer works.");
+                }
+            });
+        }
+    }
+
+    private <E extends Interaction & IReplyCallback> boolean passes(E event, EntryPoint entry) {
+        GateDecision decision = gate.check(request(event, entry));
+        if (!decision.allowed()) {
+            Replies.notice(event, decision.message());
+        }
+        return decision.allowed();
+    }
+
+    static GateRequest request(Interaction event, EntryPoint entry) {
+        Long guild = event.getGuild() == null ? null : event.getGuild().getIdLong();
+        return new GateRequest(entry, guild, event.getChannelIdLong(), event.getUser().getIdLong());
+    }
+
+    private static void run(IReplyCallback event, Runnable handler) {
+        try {
+            handler.run();
+        } catch (RuntimeException e) {
+            LOG.warn("Handling a Discord interaction failed", e);
+            if (!event.isAcknowledged()) {
+                Replies.notice(event, FAILED);
+            } else {
+                Replies.finish(event.getHook(), FAILED);
+            }
+        }
+    }
+
+    private static void unknown(IReplyCallback event) {
+        Replies.notice(event, "I don't know that command (any more).");
+    }
+}

@@ -1,0 +1,97 @@
+package dev.pcibot.bot.discord.command;
+
+import dev.pcibot.bot.discord.Replies;
+import dev.pcibot.bot.discord.ReplyVisibility;
+import dev.pcibot.bot.discord.Workers;
+import dev.pcibot.bot.discord.intake.AttachmentRejectedException;
+import dev.pcibot.bot.discord.render.DiagnosisMessages;
+import dev.pcibot.bot.discord.render.ReplyButtons;
+import dev.pcibot.bot.store.ReplyKind;
+import dev.pcibot.bot.store.ReplyStore;
+import dev.pcibot.bot.store.StoreException;
+import dev.pcibot.bot.store.StoredReply;
+import dev.pcibot.kb.diagnose.Diagnosis;
+import dev.pcibot.kb.diagnose.Finding;
+import dev.pcibot.kb.diagnose.InputRejectedException;
+import jakarta.inject.Singleton;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.List;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
+import net.dv8tion.jda.api.interactions.InteractionHook;
+import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one way a diagnosis is answered, whichever door it came through (slash command, form,
+ * context menu): take a worker place or say busy, defer at once (public or ephemeral per channel),
+ * diagnose on the worker, store the reply for its buttons, replace the "thinking…" with the result.
+ */
+@Singleton
+final class DiagnosisReplies {
+    /** The work: produce a diagnosis, or throw with a message for the user. */
+    @FunctionalInterface
+    interface Job {
+        Diagnosis run() throws AttachmentRejectedException;
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(DiagnosisReplies.class);
+
+    private final Workers workers;
+    private final ReplyVisibility visibility;
+    private final ReplyStore replies;
+    private final Clock clock;
+
+    DiagnosisReplies(Workers workers, ReplyVisibility visibility, ReplyStore replies) {
+        this.workers = workers;
+        this.visibility = visibility;
+        this.replies = replies;
+        this.clock = Clock.systemUTC();
+    }
+
+    /** @param source what is diagnosed, for the reader ("your paste", "attachment dmesg.txt") */
+    void start(IReplyCallback event, String source, Job job) {
+        if (!workers.tryReserve()) {
+            Replies.notice(event, Workers.BUSY);
+            return;
+        }
+        event.deferReply(visibility.ephemeral(event)).queue(ok -> {}, e -> LOG.warn("Defer failed: {}", e.getMessage()));
+        InteractionHook hook = event.getHook();
+        workers.runReserved(() -> finish(event, hook, source, job));
+    }
+
+    private void finish(IReplyCallback event, InteractionHook hook, String source, Job job) {
+        Diagnosis diagnosis;
+        try {
+            diagnosis = job.run();
+        } catch (AttachmentRejectedException | InputRejectedException e) {
+            Replies.finish(hook, e.getMessage());
+            return;
+        } catch (UncheckedIOException e) {
+            // The size limit and download failures surface here from inside the diagnosis' reader.
+            Replies.finish(hook, "I could not read all of " + source + ": " + e.getCause().getMessage());
+            return;
+        }
+        Replies.finish(hook, DiagnosisMessages.render(diagnosis, source, buttons(event, diagnosis)));
+    }
+
+    private List<ActionRow> buttons(IReplyCallback event, Diagnosis diagnosis) {
+        long asker = event.getUser().getIdLong();
+        try {
+            List<String> ids = diagnosis.findings().stream().map(Finding::id).distinct().toList();
+            StoredReply saved = replies.save(
+                    ReplyKind.DIAGNOSIS,
+                    event.getGuild() == null ? null : event.getGuild().getIdLong(),
+                    event.getChannelIdLong(),
+                    asker,
+                    null,
+                    List.of(ids),
+                    clock.instant());
+            return ReplyButtons.forDiagnosis(saved.id(), asker);
+        } catch (StoreException e) {
+            LOG.warn("Reply not stored, sending it without feedback buttons: {}", e.getMessage());
+            return ReplyButtons.deleteOnly(asker);
+        }
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * The one gate every Discord entry point passes (slash command, context menu, button, modal,
+ * autocomplete): which servers and channels the bot serves, and a per-user rate limit. Add a new
+ * check to {@link dev.pcibot.bot.discord.gate.Gate}, never to a single handler.
+ */
+@NullMarked
+package dev.pcibot.bot.discord.gate;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,23 @@
+package dev.pcibot.bot.discord.intake;
+
+import java.util.Locale;
+
+/** Byte counts as people read them: "8 MiB", "12.4 MiB", "900 KiB". */
+public final class Sizes {
+    private Sizes() {}
+
+    public static String human(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " bytes";
+        }
+        double kib = bytes / 1024.0;
+        if (kib < 1024) {
+            return format(kib) + " KiB";
+        }
+        return format(kib / 1024.0) + " MiB";
+    }
+
+    private static String format(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.1f", value);
+    }
+}

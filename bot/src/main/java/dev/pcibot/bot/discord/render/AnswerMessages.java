@@ -1,0 +1,139 @@
+package dev.pcibot.bot.discord.render;
+
+import dev.pcibot.kb.diagnose.Finding;
+import dev.pcibot.kb.search.Citation;
+import dev.pcibot.kb.search.SearchHit;
+import dev.pcibot.kb.search.SearchResult;
+import java.util.ArrayList;
+import java.util.List;
+import net.dv8tion.jda.api.EmbedBuilder;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
+import net.dv8tion.jda.api.entities.MessageEmbed;
+import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An answer to {@code /ask} as one message per page: page N shows hit N (its section, the matched
+ * passage, the commands to copy, where else it is said), and page 0 puts the finding first when
+ * the question quoted a message the diagnosis knows. "No good answer" is said plainly.
+ */
+public final class AnswerMessages {
+    public static final String NO_GOOD_ANSWER = "No good answer";
+    /** The feedback item of a "no good answer" reply: votes say whether it was right to give up. */
+    public static final String NO_ANSWER_ITEM = "no-good-answer";
+
+    static final int MAX_COMMANDS = 5;
+    static final int COMMANDS_MAX = 1500;
+    static final int SNIPPET_MAX = 1800;
+
+    private AnswerMessages() {}
+
+    /** Per page, the section and finding ids it shows: what helpful / not helpful is stored against. */
+    public static List<List<String>> pageItems(SearchResult result, @Nullable Finding finding) {
+        if (!result.answered() || result.hits().isEmpty()) {
+            return finding == null ? List.of(List.of(NO_ANSWER_ITEM)) : List.of(List.of(finding.id()));
+        }
+        List<List<String>> pages = new ArrayList<>();
+        for (SearchHit hit : result.hits()) {
+            List<String> items = new ArrayList<>();
+            if (pages.isEmpty() && finding != null) {
+                items.add(finding.id());
+            }
+            items.add(hit.citation().sectionId());
+            pages.add(items);
+        }
+        return pages;
+    }
+
+    public static int pageCount(SearchResult result) {
+        return Math.max(1, result.answered() ? result.hits().size() : 0);
+    }
+
+    public static MessageCreateData render(
+            SearchResult result, @Nullable Finding finding, int page, List<ActionRow> buttons) {
+        EmbedBudget budget = new EmbedBudget();
+        if (finding != null && page == 0) {
+            budget.tryAdd(FindingEmbeds.render(finding, MessageLimits.EMBED_TOTAL / 2).embed());
+        }
+        if (!result.answered() || result.hits().isEmpty()) {
+            if (finding == null) {
+                budget.tryAdd(noGoodAnswer(result.query()));
+            }
+        } else {
+            int index = Math.min(Math.max(page, 0), result.hits().size() - 1);
+            budget.tryAdd(hit(result.hits().get(index), index, result.hits().size(), budget.remaining()));
+        }
+        return new MessageCreateBuilder()
+                .setEmbeds(budget.embeds())
+                .setComponents(buttons)
+                .setAllowedMentions(List.of())
+                .mentionRepliedUser(false)
+                .build();
+    }
+
+    static MessageEmbed noGoodAnswer(String query) {
+        String q = Trim.line(Sanitizer.text(query).replace("`", "'"), 300);
+        return new EmbedBuilder()
+                .setTitle(NO_GOOD_ANSWER)
+                .setDescription("The guides I know do not answer “" + q + "” well enough to cite them.\n"
+                        + "Try other words: the exact kernel message, a command (`lspci -nnk`), a term such as "
+                        + "`vfio-pci` or `IOMMU group`. If something fails, paste its output to `/diagnose`.")
+                .setColor(0x757575)
+                .build();
+    }
+
+    static MessageEmbed hit(SearchHit hit, int index, int total, int maxLength) {
+        Citation c = hit.citation();
+        String title = Trim.line(CitationLinks.label(c), MessageLimits.EMBED_TITLE);
+        String footer = Trim.line("section: " + c.sectionId() + " · answer " + (index + 1) + " of " + total
+                + " · " + hit.authority().toLowerCase(java.util.Locale.ROOT), 300);
+        int room = Math.min(MessageLimits.EMBED_DESCRIPTION, maxLength - title.length() - footer.length());
+
+        StringBuilder text = new StringBuilder(Trim.markdown(Sanitizer.text(hit.snippet().strip()), SNIPPET_MAX));
+        if (hit.correction() != null && !hit.correction().isBlank()) {
+            text.append("\n\n⚠️ **Correction from the official guide:** ").append(Trim.markdown(hit.correction().strip(), 800));
+        }
+        String commands = commands(hit.commands());
+        if (!commands.isEmpty()) {
+            text.append("\n\n**Commands to copy**\n").append(commands);
+        }
+        String also = alsoIn(hit.alsoIn());
+        if (!also.isEmpty()) {
+            text.append("\n\n").append(also);
+        }
+        EmbedBuilder embed = new EmbedBuilder()
+                .setDescription(Trim.markdown(text.toString(), room))
+                .setColor(0x2E7D32)
+                .setFooter(footer);
+        if (c.url().startsWith("http") && c.url().length() <= MessageEmbed.URL_MAX_LENGTH) {
+            embed.setTitle(title, c.url());
+        } else {
+            embed.setTitle(title);
+        }
+        return embed.build();
+    }
+
+    /** Each command in its own code block, so one tap copies one command. */
+    static String commands(List<String> commands) {
+        StringBuilder out = new StringBuilder();
+        int shown = 0;
+        for (String command : commands) {
+            String block = Sanitizer.codeBlock(Trim.line(command.strip(), 400));
+            if (shown == MAX_COMMANDS || out.length() + block.length() + 1 > COMMANDS_MAX) {
+                out.append("\n… ").append(commands.size() - shown).append(" more in the section");
+                break;
+            }
+            out.append(shown++ == 0 ? "" : "\n").append(block);
+        }
+        return out.toString();
+    }
+
+    static String alsoIn(List<Citation> alsoIn) {
+        if (alsoIn.isEmpty()) {
+            return "";
+        }
+        List<String> links = alsoIn.stream().limit(3).map(CitationLinks::markdown).toList();
+        return Trim.line("Also in: " + String.join(", ", links), 700);
+    }
+}

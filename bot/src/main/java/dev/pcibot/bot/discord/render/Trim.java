@@ -1,0 +1,67 @@
+package dev.pcibot.bot.discord.render;
+
+/**
+ * Cuts text to a length with a visible marker, never leaving a code block open: the cut is where
+ * a limit is kept, the marker is how the reader knows something is missing.
+ */
+public final class Trim {
+    /** Appended to a cut line. */
+    public static final String ELLIPSIS = "…";
+    /** Appended to cut Markdown. */
+    public static final String MARKER = "\n… (trimmed)";
+
+    private static final String FENCE = "```";
+
+    private Trim() {}
+
+    /** One line of plain text: at most {@code max} characters, ending in "…" when cut. */
+    public static String line(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        if (max <= ELLIPSIS.length()) {
+            return ELLIPSIS.substring(0, Math.max(0, max));
+        }
+        return safeCut(text, max - ELLIPSIS.length()) + ELLIPSIS;
+    }
+
+    /** Markdown: at most {@code max} characters; an open code block is closed, then the marker. */
+    public static String markdown(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int reserve = MARKER.length() + FENCE.length() + 1;
+        if (max <= reserve) {
+            return line(text.replace("`", ""), max);
+        }
+        String cut = safeCut(text, max - reserve);
+        while (cut.endsWith("`")) { // never leave half a fence behind
+            cut = cut.substring(0, cut.length() - 1);
+        }
+        if (count(cut, FENCE) % 2 == 1) {
+            cut = cut + "\n" + FENCE;
+        }
+        return cut + MARKER;
+    }
+
+    /** Whether {@link #markdown} or {@link #line} would cut this text. */
+    public static boolean cuts(String text, int max) {
+        return text.length() > max;
+    }
+
+    private static String safeCut(String text, int length) {
+        int end = length;
+        if (end > 0 && Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--; // do not split an emoji in two
+        }
+        return text.substring(0, end);
+    }
+
+    private static int count(String text, String token) {
+        int n = 0;
+        for (int i = text.indexOf(token); i >= 0; i = text.indexOf(token, i + token.length())) {
+            n++;
+        }
+        return n;
+    }
+}
