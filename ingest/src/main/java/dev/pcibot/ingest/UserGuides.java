@@ -1,0 +1,163 @@
+package dev.pcibot.ingest;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+/**
+ * Finds the guides a user keeps in a folder: every {@code .html/.htm/.md/.markdown/.txt} file below
+ * it. The title is the document's first heading (else the file name), the authority COMMUNITY and
+ * the origin the file's URI, unless a sidecar {@code <file>.properties} says otherwise:
+ *
+ * <pre>
+ * title=Passthrough on my X570 board
+ * origin=https://example.org/x570-passthrough
+ * authority=OFFICIAL_WIKI
+ * </pre>
+ *
+ * A file that cannot be read or is not UTF-8 text is skipped with a warning; nothing here throws.
+ */
+final class UserGuides {
+
+    /** A user's guide with its content and the bytes that make up its fingerprint. */
+    record UserGuide(Guide guide, String content, byte[] bytes) {}
+
+    private final List<UserGuide> guides = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+
+    private UserGuides() {}
+
+    static UserGuides scan(Path folder) {
+        UserGuides scan = new UserGuides();
+        if (!Files.isDirectory(folder)) {
+            scan.warnings.add("user guide folder " + folder + " does not exist or is not a folder; using the bundled guides only");
+            return scan;
+        }
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(folder)) {
+            files = walk.filter(Files::isRegularFile).filter(p -> format(p).isPresent()).sorted().toList();
+        } catch (IOException | RuntimeException e) {
+            scan.warnings.add("cannot list user guide folder " + folder + ": " + e.getMessage());
+            return scan;
+        }
+        for (Path file : files) {
+            scan.add(folder, file);
+        }
+        return scan;
+    }
+
+    List<UserGuide> guides() {
+        return List.copyOf(guides);
+    }
+
+    List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    private void add(Path folder, Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException | RuntimeException e) {
+            warnings.add("skipped " + file + ": cannot read it (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+            return;
+        }
+        Optional<String> text = utf8Text(bytes);
+        if (text.isEmpty()) {
+            warnings.add("skipped " + file + ": not UTF-8 text (binary file?)");
+            return;
+        }
+        GuideFormat format = format(file).orElseThrow();
+        Properties sidecar = sidecar(file);
+        String relative = folder.relativize(file).toString();
+        String id = "user-" + Slugs.of(relative.replaceAll("\\.[^.]+$", ""));
+        String title = sidecar.getProperty("title", firstHeading(text.get(), format).orElse(fileTitle(file)));
+        String origin = sidecar.getProperty("origin", file.toUri().toString());
+        Authority authority = authority(sidecar.getProperty("authority"), file);
+        Guide guide = new Guide(id, title, origin, authority, format, relative);
+        guides.add(new UserGuide(guide, text.get(), bytes));
+    }
+
+    private Authority authority(String value, Path file) {
+        if (value == null) {
+            return Authority.COMMUNITY;
+        }
+        try {
+            return Authority.valueOf(value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            warnings.add(file + ".properties: unknown authority '" + value + "', using COMMUNITY; expected one of "
+                    + List.of(Authority.values()));
+            return Authority.COMMUNITY;
+        }
+    }
+
+    private Properties sidecar(Path file) {
+        Properties properties = new Properties();
+        Path sidecar = file.resolveSibling(file.getFileName() + ".properties");
+        if (Files.isRegularFile(sidecar)) {
+            try {
+                properties.load(new StringReader(Files.readString(sidecar, StandardCharsets.UTF_8)));
+            } catch (IOException | RuntimeException e) {
+                warnings.add("ignored " + sidecar + ": " + e.getMessage());
+            }
+        }
+        return properties;
+    }
+
+    static Optional<GuideFormat> format(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".html") || name.endsWith(".htm")) {
+            return Optional.of(GuideFormat.HTML);
+        }
+        if (name.endsWith(".md") || name.endsWith(".markdown")) {
+            return Optional.of(GuideFormat.MARKDOWN);
+        }
+        return name.endsWith(".txt") ? Optional.of(GuideFormat.TEXT) : Optional.empty();
+    }
+
+    private static Optional<String> utf8Text(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b == 0) {
+                return Optional.empty();
+            }
+        }
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+            return Optional.of(text.startsWith("\uFEFF") ? text.substring(1) : text);
+        } catch (CharacterCodingException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<String> firstHeading(String content, GuideFormat format) {
+        List<Block> blocks = switch (format) {
+            case HTML -> HtmlBlocks.read(content);
+            case MARKDOWN -> MarkdownBlocks.read(content, GuideHints.NONE);
+            case TEXT -> TextDumpBlocks.read(content, GuideHints.NONE);
+        };
+        return blocks.stream()
+                .filter(b -> b instanceof Block.Heading)
+                .map(b -> ((Block.Heading) b).text())
+                .findFirst();
+    }
+
+    private static String fileTitle(Path file) {
+        String name = file.getFileName().toString().replaceAll("\\.[^.]+$", "");
+        return name.replace('_', ' ').replace('-', ' ').strip();
+    }
+}
