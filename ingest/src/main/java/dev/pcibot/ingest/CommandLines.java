@@ -31,6 +31,10 @@ final class CommandLines {
     // Bare parameter or module lines: "iommu=pt", "vfio_pci", "i915.enable_gvt=1", "max_vfs=4".
     private static final Pattern PARAMETER = Pattern.compile("^[a-z][a-z0-9_.-]*(=\\S+)?$");
 
+    // Kernel modules listed bare, one per line, as /etc/modules takes them.
+    private static final Set<String> MODULES = Set.of(
+            "vfio", "vfio-pci", "kvm", "kvmgt", "nouveau", "nvidia", "amdgpu", "radeon", "i915", "xhci_hcd");
+
     private static final Pattern PROMPT = Pattern.compile("^(#|\\$) (?=\\S)");
 
     private CommandLines() {}
@@ -123,9 +127,10 @@ final class CommandLines {
     }
 
     private static boolean isParameter(String text) {
-        // Only single lowercase tokens: a one-word sentence fragment of a wrapped PDF line would
-        // normally carry punctuation or capitals.
-        return PARAMETER.matcher(text).matches() && !text.endsWith(".") && text.length() <= 60;
+        // A single lower-case word may also be the tail of a wrapped sentence ("wiki"): it counts
+        // only when it reads as a parameter (=, _, ., a digit) or is a module the guides load.
+        return PARAMETER.matcher(text).matches() && !text.endsWith(".") && text.length() <= 60
+                && (text.matches(".*[=_.0-9].*") || MODULES.contains(text));
     }
 
     private static boolean isKeyValueLine(String text) {
