@@ -1,0 +1,37 @@
+package dev.pcibot.kb.search;
+
+import dev.pcibot.ingest.Authority;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * One known error of a community guide (a row of {@code content/search/corrections.tsv}).
+ *
+ * @param guideId the guide it is in, or {@code *} for every community guide
+ * @param heading the section's own heading, or {@code *} for any section
+ * @param wrong what the wrong advice looks like (case-insensitive)
+ * @param text what to tell the reader instead, citing the official guide
+ */
+record Correction(String guideId, String heading, Pattern wrong, String text) {
+    static final String ANY = "*";
+
+    /** True when the section is the one the row is about and still contains the wrong text. */
+    boolean appliesTo(StoredSection section) {
+        if (section.authority() != Authority.COMMUNITY) {
+            return false; // where guides disagree the official ones win; they are never "corrected"
+        }
+        if (!guideId.equals(ANY) && !guideId.equals(section.guideId())) {
+            return false;
+        }
+        if (!heading.equals(ANY) && !normalize(heading).equals(normalize(section.title()))) {
+            return false;
+        }
+        return wrong.matcher(section.text()).find()
+                || section.commands().stream().anyMatch(c -> wrong.matcher(c).find());
+    }
+
+    /** "🔧 Step 2: Setting the Boot Arguments" and "step 2 setting the boot arguments" compare equal. */
+    static String normalize(String heading) {
+        return heading.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    }
+}

@@ -1,0 +1,170 @@
+package dev.pcibot.kb.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * One built index directory, open for searching: its {@link SearcherManager} and what is cached
+ * per generation (the sections by doc id, their word sets, the vocabulary). A generation's
+ * directory is written once and never changed, so its searcher never needs a refresh; a rebuild
+ * makes a new generation instead.
+ *
+ * <p>Reference counted so that a rebuild can swap generations under running searches: the index
+ * holds one reference while the generation is current, each search holds one while it runs, and
+ * the last one out closes the manager and the directory (and deletes the folder once retired).
+ */
+final class IndexGeneration {
+    private final Path folder;
+    private final Directory directory;
+    private final SearcherManager manager;
+    private final String fingerprint;
+    private final StoredSection[] sections;
+    private final List<Set<String>> words;
+    private final Map<String, Integer> docById;
+    private final Vocabulary vocabulary;
+    private final AtomicInteger refs = new AtomicInteger(1);
+    private volatile boolean deleteWhenClosed;
+
+    private IndexGeneration(Path folder, Directory directory, SearcherManager manager, String fingerprint,
+            StoredSection[] sections, Vocabulary vocabulary) {
+        this.folder = folder;
+        this.directory = directory;
+        this.manager = manager;
+        this.fingerprint = fingerprint;
+        this.sections = sections;
+        this.vocabulary = vocabulary;
+        this.docById = new HashMap<>();
+        this.words = new ArrayList<>(sections.length);
+        for (int doc = 0; doc < sections.length; doc++) {
+            docById.put(sections[doc].id(), doc);
+            words.add(wordsOf(sections[doc].text()));
+        }
+    }
+
+    static IndexGeneration open(Path folder, String fingerprint) throws IOException {
+        Directory directory = FSDirectory.open(folder);
+        try {
+            SearcherManager manager = new SearcherManager(directory, null);
+            IndexSearcher searcher = manager.acquire();
+            try {
+                StoredFields stored = searcher.storedFields();
+                StoredSection[] sections = new StoredSection[searcher.getIndexReader().maxDoc()];
+                for (int doc = 0; doc < sections.length; doc++) {
+                    sections[doc] = SectionDocuments.fromDocument(stored.document(doc));
+                }
+                Vocabulary vocabulary = Vocabulary.of(searcher.getIndexReader());
+                return new IndexGeneration(folder, directory, manager, fingerprint, sections, vocabulary);
+            } finally {
+                manager.release(searcher);
+            }
+        } catch (IOException | RuntimeException e) {
+            directory.close();
+            throw e;
+        }
+    }
+
+    Path folder() {
+        return folder;
+    }
+
+    String fingerprint() {
+        return fingerprint;
+    }
+
+    SearcherManager manager() {
+        return manager;
+    }
+
+    int size() {
+        return sections.length;
+    }
+
+    StoredSection section(int doc) {
+        return sections[doc];
+    }
+
+    Set<String> words(int doc) {
+        return words.get(doc);
+    }
+
+    Integer docOf(String sectionId) {
+        return docById.get(sectionId);
+    }
+
+    Vocabulary vocabulary() {
+        return vocabulary;
+    }
+
+    /** Takes a reference unless the generation is already closed (then the caller retries with the new one). */
+    boolean tryIncRef() {
+        for (int n = refs.get(); n > 0; n = refs.get()) {
+            if (refs.compareAndSet(n, n + 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    void decRef() {
+        if (refs.decrementAndGet() == 0) {
+            closeNow();
+        }
+    }
+
+    /** Gives up the index's own reference; the folder is deleted once the last search is done. */
+    void retire(boolean deleteFolder) {
+        this.deleteWhenClosed = deleteFolder;
+        decRef();
+    }
+
+    private void closeNow() {
+        try {
+            manager.close();
+            directory.close();
+            if (deleteWhenClosed) {
+                deleteRecursively(folder);
+            }
+        } catch (IOException e) {
+            // a leftover folder is removed at the next start; nothing a search can do about it
+            throw new UncheckedIOException("closing the index in " + folder, e);
+        }
+    }
+
+    static void deleteRecursively(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /** Lowercase words of a text, for near-duplicate detection. */
+    static Set<String> wordsOf(String text) {
+        Set<String> out = new java.util.HashSet<>();
+        for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            if (w.length() > 1) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.pcibot.kb.search;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A question as the search understands it: control characters removed, white space collapsed,
+ * checked for length and content. Building one is the only place a query is refused, always with
+ * a message fit to show the user.
+ *
+ * @param text the cleaned question
+ */
+record QueryText(String text) {
+    /** Longer than this is a pasted log, not a question: those belong to /diagnose. */
+    static final int MAX_LENGTH = 500;
+
+    static QueryText of(@Nullable String raw) {
+        if (raw == null) {
+            throw new InvalidQueryException("Type a question or a few words to search for.");
+        }
+        StringBuilder cleaned = new StringBuilder(Math.min(raw.length(), MAX_LENGTH + 64));
+        boolean space = false;
+        for (int i = 0; i < raw.length(); ) {
+            int cp = raw.codePointAt(i);
+            i += Character.charCount(cp);
+            if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+                space = true;
+            } else if (Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT) {
+                // dropped: terminal escapes, zero-width characters pasted from chat clients
+            } else {
+                if (space && !cleaned.isEmpty()) {
+                    cleaned.append(' ');
+                }
+                space = false;
+                cleaned.appendCodePoint(cp);
+            }
+            if (cleaned.length() > MAX_LENGTH) {
+                break; // no need to clean a 20,000-character paste to refuse it
+            }
+        }
+        String text = cleaned.toString();
+        if (text.isEmpty()) {
+            throw new InvalidQueryException("The query is empty: type a question or a few words to search for.");
+        }
+        if (text.length() > MAX_LENGTH) {
+            throw new InvalidQueryException("The query is too long (" + raw.strip().length()
+                    + " characters, at most " + MAX_LENGTH + "). Ask a shorter question; to have a log"
+                    + " explained, paste it to the diagnose command instead.");
+        }
+        if (text.codePoints().noneMatch(Character::isLetterOrDigit)) {
+            throw new InvalidQueryException("The query has no words or numbers to search for: \"" + text + "\".");
+        }
+        return new QueryText(text);
+    }
+}

@@ -1,0 +1,239 @@
+package dev.pcibot.kb.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.DoubleValuesSource;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.FixedBitSet;
+
+/**
+ * One search over one index generation: question → concepts → Lucene query (built in code, never
+ * parsed, so query syntax in user text is inert) → candidates → "does this really answer?" →
+ * near-duplicates collapsed → hits with snippets and corrections.
+ *
+ * <p>The "no good answer" decision does not look at raw scores (BM25 scores are not comparable
+ * across queries). It asks how much of the question a section covers: each concept weighs its
+ * inverse document frequency, so rare words count most and a word the guides never use ("docker",
+ * "bread") weighs the most of all; a section must cover {@link #MIN_COVERAGE} of the weight. A
+ * question about something the guides do not cover therefore comes back unanswered even when one
+ * of its common words ("network") matches somewhere.
+ */
+final class SectionSearch {
+    static final double MIN_COVERAGE = 0.6;
+    static final int CANDIDATES = 60;
+    static final float TITLE_BOOST = 2.0f;
+    static final float PATH_BOOST = 0.5f;
+    static final float EXACT_BOOST = 1.5f;
+    static final float SYNONYM_BOOST = 0.6f;
+    /** A spelling-corrected word is a guess: it counts this much in scoring and coverage. */
+    static final float CORRECTED_WEIGHT = 0.5f;
+    /** Sections with a known error rank below equally good official ones. */
+    static final float CORRECTED_SECTION_FACTOR = 0.6f;
+    /** An unknown number ("11" in "windows 11") says less than an unknown word. */
+    static final double UNKNOWN_NUMBER_WEIGHT = 0.4;
+
+    private final Corrections corrections;
+
+    SectionSearch(Corrections corrections) {
+        this.corrections = corrections;
+    }
+
+    private record Weighed(Concept concept, FixedBitSet docs, double weight) {}
+
+    SearchResult search(IndexSearcher searcher, IndexGeneration gen, QueryText query, int limit) throws IOException {
+        List<Weighed> concepts = weigh(searcher, gen, QueryConcepts.of(query.text()));
+        if (concepts.isEmpty() || gen.size() == 0) {
+            return new SearchResult(query.text(), false, List.of());
+        }
+        double total = concepts.stream().mapToDouble(Weighed::weight).sum();
+
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        for (Weighed w : concepts) {
+            if (w.docs().cardinality() > 0) {
+                all.add(scoringQuery(w.concept()), Occur.SHOULD);
+            }
+        }
+        Query scoring = FunctionScoreQuery.boostByValue(all.build(), DoubleValuesSource.fromFloatField(KbFields.AUTHORITY_BOOST));
+        TopDocs top = searcher.search(scoring, CANDIDATES);
+
+        List<NearDuplicates.Ranked> ranked = new ArrayList<>();
+        for (ScoreDoc sd : top.scoreDocs) {
+            double covered = 0;
+            for (Weighed w : concepts) {
+                if (w.docs().get(sd.doc)) {
+                    covered += w.weight() * (w.concept().corrected() ? CORRECTED_WEIGHT : 1.0);
+                }
+            }
+            double coverage = covered / total;
+            if (coverage < MIN_COVERAGE) {
+                continue;
+            }
+            float score = (float) (sd.score * (0.5 + 0.5 * coverage));
+            if (!corrections.matching(gen.section(sd.doc)).isEmpty()) {
+                score *= CORRECTED_SECTION_FACTOR;
+            }
+            ranked.add(new NearDuplicates.Ranked(sd.doc, score));
+        }
+        ranked.sort((a, b) -> Float.compare(b.score(), a.score()));
+
+        Set<String> proseTerms = new HashSet<>();
+        Set<String> exactTerms = new HashSet<>();
+        for (Weighed w : concepts) {
+            w.concept().alternatives().forEach(proseTerms::addAll);
+            exactTerms.addAll(w.concept().exactTerms());
+        }
+        List<SearchHit> hits = new ArrayList<>();
+        for (NearDuplicates.Group g : NearDuplicates.collapse(ranked, gen)) {
+            if (hits.size() >= limit) {
+                break;
+            }
+            hits.add(hit(gen, g.shown().doc(), g.score(), g.others().stream().map(NearDuplicates.Ranked::doc).toList(),
+                    proseTerms, exactTerms));
+        }
+        return new SearchResult(query.text(), !hits.isEmpty(), hits);
+    }
+
+    /** The section by id, as a hit without a question (snippet = its opening lines). */
+    Optional<SearchHit> section(IndexGeneration gen, String sectionId) {
+        Integer doc = gen.docOf(sectionId);
+        if (doc == null) {
+            return Optional.empty();
+        }
+        List<Integer> dups = new ArrayList<>();
+        for (int other = 0; other < gen.size(); other++) {
+            if (NearDuplicates.near(gen, doc, other)) {
+                dups.add(other);
+            }
+        }
+        return Optional.of(hit(gen, doc, 0f, dups, Set.of(), Set.of()));
+    }
+
+    private SearchHit hit(IndexGeneration gen, int doc, float score, List<Integer> others,
+            Set<String> proseTerms, Set<String> exactTerms) {
+        StoredSection s = gen.section(doc);
+        List<Correction> fixes = corrections.matching(s);
+        List<Pattern> wrong = fixes.stream().map(Correction::wrong).toList();
+        List<String> commands = s.commands().stream()
+                .filter(c -> wrong.stream().noneMatch(p -> p.matcher(c).find()))
+                .toList();
+        String correction = fixes.isEmpty() ? null : String.join("\n", fixes.stream().map(Correction::text).toList());
+        return new SearchHit(
+                s.citation(),
+                s.authority().name(),
+                Snippets.of(s.text(), proseTerms, exactTerms, wrong),
+                commands,
+                score,
+                others.stream().map(o -> gen.section(o).citation()).toList(),
+                correction);
+    }
+
+    /** Which documents each concept matches, and how much it weighs; unknown words get spelling correction. */
+    private List<Weighed> weigh(IndexSearcher searcher, IndexGeneration gen, List<Concept> concepts) throws IOException {
+        int n = gen.size();
+        List<Weighed> out = new ArrayList<>();
+        for (Concept c : concepts) {
+            FixedBitSet docs = matching(searcher, matchQuery(c), n);
+            if (docs.cardinality() == 0) {
+                Optional<Concept> fixed = corrected(c, gen.vocabulary());
+                if (fixed.isPresent()) {
+                    FixedBitSet fixedDocs = matching(searcher, matchQuery(fixed.get()), n);
+                    if (fixedDocs.cardinality() > 0) {
+                        c = fixed.get();
+                        docs = fixedDocs;
+                    }
+                }
+            }
+            int df = docs.cardinality();
+            double weight = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+            if (df == 0 && c.numeric()) {
+                weight *= UNKNOWN_NUMBER_WEIGHT;
+            }
+            out.add(new Weighed(c, docs, weight));
+        }
+        return out;
+    }
+
+    /** A one-word concept the guides never use, replaced by the closest word they do use. */
+    private static Optional<Concept> corrected(Concept c, Vocabulary vocabulary) {
+        if (c.alternatives().isEmpty() || c.alternatives().get(0).size() != 1 || !c.exactTerms().isEmpty()) {
+            return Optional.empty();
+        }
+        return vocabulary.correct(c.alternatives().get(0).get(0))
+                .map(t -> new Concept(c.surface(), List.of(List.of(t)), List.of(false), Set.of(), true));
+    }
+
+    /** All docs matching any way of saying the concept, in any field. */
+    static Query matchQuery(Concept c) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        for (List<String> alt : c.alternatives()) {
+            for (String field : List.of(KbFields.BODY, KbFields.TITLE, KbFields.PATH)) {
+                b.add(phrase(field, alt), Occur.SHOULD);
+            }
+        }
+        for (String t : c.exactTerms()) {
+            b.add(new TermQuery(new Term(KbFields.EXACT, t)), Occur.SHOULD);
+        }
+        return b.build();
+    }
+
+    /** Best way the section says the concept: heading matches count more, synonyms and guesses less. */
+    static Query scoringQuery(Concept c) {
+        List<Query> ways = new ArrayList<>();
+        for (int i = 0; i < c.alternatives().size(); i++) {
+            List<String> alt = c.alternatives().get(i);
+            BooleanQuery.Builder fields = new BooleanQuery.Builder();
+            fields.add(phrase(KbFields.BODY, alt), Occur.SHOULD);
+            fields.add(new BoostQuery(phrase(KbFields.TITLE, alt), TITLE_BOOST), Occur.SHOULD);
+            fields.add(new BoostQuery(phrase(KbFields.PATH, alt), PATH_BOOST), Occur.SHOULD);
+            float boost = (c.synonym().get(i) ? SYNONYM_BOOST : 1f) * (c.corrected() ? CORRECTED_WEIGHT : 1f);
+            ways.add(new BoostQuery(fields.build(), boost));
+        }
+        for (String t : c.exactTerms()) {
+            ways.add(new BoostQuery(new TermQuery(new Term(KbFields.EXACT, t)), EXACT_BOOST));
+        }
+        return new DisjunctionMaxQuery(ways, 0.1f);
+    }
+
+    private static Query phrase(String field, List<String> terms) {
+        return terms.size() == 1
+                ? new TermQuery(new Term(field, terms.get(0)))
+                : new PhraseQuery(field, terms.toArray(String[]::new));
+    }
+
+    private static FixedBitSet matching(IndexSearcher searcher, Query query, int maxDoc) throws IOException {
+        FixedBitSet bits = new FixedBitSet(Math.max(1, maxDoc));
+        Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            Scorer scorer = weight.scorer(leaf);
+            if (scorer == null) {
+                continue;
+            }
+            DocIdSetIterator it = scorer.iterator();
+            for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+                bits.set(leaf.docBase + doc);
+            }
+        }
+        return bits;
+    }
+}

@@ -1,0 +1,149 @@
+package dev.pcibot.kb.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+
+/**
+ * The passage of a section shown under a hit: the lines that match most of the question, matched
+ * words wrapped in {@code **...**} (technical tokens such as {@code intel_iommu=on} as a whole),
+ * lines with known wrong advice struck through ({@code ~~...~~}) and never highlighted. Lines are
+ * kept as lines, so commands stay commands.
+ */
+final class Snippets {
+    static final int TARGET_LENGTH = 240;
+    static final int MAX_LENGTH = 360;
+    private static final int MAX_LINES = 4;
+
+    private Snippets() {}
+
+    private record Span(int start, int end) {}
+
+    private record Line(String text, List<Span> spans, int score, boolean wrong) {}
+
+    /**
+     * @param proseTerms stemmed terms of the question (all alternatives)
+     * @param exactTerms exact-field terms of the question
+     * @param wrong patterns of known wrong advice in this section
+     */
+    static String of(String text, Set<String> proseTerms, Set<String> exactTerms, List<Pattern> wrong) {
+        List<Line> lines = new ArrayList<>();
+        for (String raw : text.split("\n")) {
+            String clean = raw.replace("**", "").replace("~~", "").strip();
+            if (clean.isEmpty()) {
+                continue;
+            }
+            boolean isWrong = wrong.stream().anyMatch(p -> p.matcher(clean).find());
+            if (isWrong) {
+                lines.add(new Line(clean, List.of(), 0, true));
+            } else {
+                List<Span> spans = new ArrayList<>();
+                int score = matches(KbAnalyzers.exact(), clean, exactTerms, spans) * 2
+                        + matches(KbAnalyzers.prose(), clean, proseTerms, spans);
+                lines.add(new Line(clean, merge(spans), score, false));
+            }
+        }
+        if (lines.isEmpty()) {
+            return "";
+        }
+        int best = 0;
+        for (int i = 1; i < lines.size(); i++) {
+            if (lines.get(i).score() > lines.get(best).score()) {
+                best = i;
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        int used = 0;
+        for (int i = best; i < lines.size() && used < MAX_LINES && out.length() < TARGET_LENGTH; i++, used++) {
+            if (!out.isEmpty()) {
+                out.append('\n');
+            }
+            out.append(render(lines.get(i), MAX_LENGTH - out.length()));
+        }
+        return out.toString();
+    }
+
+    /** Distinct matched terms in the line; their character spans go to {@code spans}. */
+    private static int matches(Analyzer analyzer, String line, Set<String> wanted, List<Span> spans) {
+        if (wanted.isEmpty()) {
+            return 0;
+        }
+        Set<String> seen = new HashSet<>();
+        try (TokenStream ts = analyzer.tokenStream(KbFields.BODY, line)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                String t = term.toString();
+                if (wanted.contains(t)) {
+                    seen.add(t);
+                    spans.add(new Span(offset.startOffset(), offset.endOffset()));
+                }
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return seen.size();
+    }
+
+    private static List<Span> merge(List<Span> spans) {
+        List<Span> sorted = new ArrayList<>(spans);
+        sorted.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start()) : Integer.compare(b.end(), a.end()));
+        List<Span> out = new ArrayList<>();
+        for (Span s : sorted) {
+            if (!out.isEmpty() && s.start() < out.get(out.size() - 1).end()) {
+                Span last = out.remove(out.size() - 1);
+                out.add(new Span(last.start(), Math.max(last.end(), s.end())));
+            } else {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    /** The line with highlights, cut around its first match when longer than {@code room}. */
+    private static String render(Line line, int room) {
+        String text = line.text();
+        int from = 0;
+        int to = text.length();
+        int budget = Math.max(80, room);
+        if (to > budget) {
+            int anchor = line.spans().isEmpty() ? 0 : line.spans().get(0).start();
+            from = Math.max(0, anchor - budget / 3);
+            int space = text.lastIndexOf(' ', from);
+            from = from == 0 || space < 0 ? from : space + 1;
+            to = Math.min(text.length(), from + budget);
+            int cut = text.lastIndexOf(' ', to);
+            to = to == text.length() || cut <= from ? to : cut;
+        }
+        if (line.wrong()) {
+            return (from > 0 ? "…" : "") + "~~" + text.substring(from, to).strip() + "~~" + (to < text.length() ? "…" : "");
+        }
+        StringBuilder out = new StringBuilder();
+        if (from > 0) {
+            out.append('…');
+        }
+        int pos = from;
+        for (Span s : line.spans()) {
+            if (s.start() < from || s.end() > to) {
+                continue;
+            }
+            out.append(text, pos, s.start()).append("**").append(text, s.start(), s.end()).append("**");
+            pos = s.end();
+        }
+        out.append(text, pos, to);
+        if (to < text.length()) {
+            out.append('…');
+        }
+        return out.toString();
+    }
+}
