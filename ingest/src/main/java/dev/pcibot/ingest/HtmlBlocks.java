@@ -103,11 +103,18 @@ final class HtmlBlocks {
                 continue;
             }
             Element copy = item.clone();
-            copy.select("ul, ol").remove();
+            copy.select("ul, ol, pre").remove();
             String own = copy.text().strip();
             if (!own.isEmpty()) {
                 text.append("  ".repeat(depth)).append("- ").append(own).append('\n');
                 commands.addAll(inlineCommands(copy));
+            }
+            // A code block inside a list item (MediaWiki nests them so) stays code.
+            for (Element pre : item.select("pre")) {
+                if (pre.parents().stream().takeWhile(p -> p != item).noneMatch(p -> p.normalName().matches("ul|ol"))) {
+                    flushList(text, commands);
+                    element(pre);
+                }
             }
             for (Element nested : item.select("> ul, > ol")) {
                 flushList(text, commands);
