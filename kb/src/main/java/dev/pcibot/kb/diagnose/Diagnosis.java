@@ -13,6 +13,8 @@ import java.util.Map;
  *     when nothing in it bears on a problem
  * @param nextSteps the probes whose output would decide what this paste could not
  * @param notChecked what the paste did not let us check (so "no findings" is not read as "healthy")
+ * @param notices what the reader should know about the input itself (lines cut at 64 KiB, bytes
+ *     that were not UTF-8 and were decoded leniently), empty when nothing was odd
  */
 public record Diagnosis(
         List<RecognizedPart> parts,
@@ -20,7 +22,8 @@ public record Diagnosis(
         List<DeviceView> devices,
         List<Finding> findings,
         List<NextStep> nextSteps,
-        List<String> notChecked) {
+        List<String> notChecked,
+        List<String> notices) {
     public Diagnosis {
         parts = List.copyOf(parts);
         host = Map.copyOf(host);
@@ -28,5 +31,6 @@ public record Diagnosis(
         findings = List.copyOf(findings);
         nextSteps = List.copyOf(nextSteps);
         notChecked = List.copyOf(notChecked);
+        notices = List.copyOf(notices);
     }
 }

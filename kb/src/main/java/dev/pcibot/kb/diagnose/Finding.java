@@ -13,6 +13,8 @@ import java.util.List;
  * @param meaning what it means (Markdown)
  * @param fix how to fix it on Proxmox VE (Markdown; commands in code blocks)
  * @param citations the guide sections that say so, best first
+ * @param detail one sentence on what in this paste made us conclude it (empty when the evidence
+ *     says it all), e.g. "the kernel parameter is set, yet no line shows the IOMMU coming up"
  */
 public record Finding(
         String id,
@@ -21,7 +23,8 @@ public record Finding(
         List<String> evidence,
         String meaning,
         String fix,
-        List<Citation> citations) {
+        List<Citation> citations,
+        String detail) {
     public Finding {
         evidence = List.copyOf(evidence);
         citations = List.copyOf(citations);

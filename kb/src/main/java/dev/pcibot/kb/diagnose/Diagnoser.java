@@ -1,0 +1,136 @@
+package dev.pcibot.kb.diagnose;
+
+import dev.pcibot.kb.diagnose.parse.ParsedOutput;
+import dev.pcibot.kb.diagnose.parse.Parser;
+import dev.pcibot.kb.diagnose.rule.Rule;
+import dev.pcibot.kb.diagnose.rule.Rules;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The diagnosis: pasted or probed text in, findings with evidence, citations and next steps out.
+ * Thread-safe and reusable; build one per application with {@link #Diagnoser(CitationResolver)}.
+ *
+ * <p>Input is read as a stream with bounded memory: at most {@value PasteReader#MAX_BYTES} bytes,
+ * lines cut at {@value PasteReader#MAX_LINE_BYTES} bytes, and only the lines that matter kept.
+ * Empty, binary or oversized input is refused with an {@link InputRejectedException} whose message
+ * can be shown to the user as it is.
+ */
+public final class Diagnoser {
+    private final CitationResolver citations;
+    private final List<MessagePattern> patterns;
+    private final LiteralPrefilter prefilter;
+    private final FindingTexts texts = new FindingTexts();
+    private final DiagnosisAssembler assembler;
+
+    public Diagnoser(CitationResolver citations) {
+        this.citations = Objects.requireNonNull(citations);
+        this.patterns = MessagePatterns.load();
+        this.prefilter = PasteIntake.prefilterFor(patterns);
+        this.assembler = new DiagnosisAssembler(texts, citations);
+    }
+
+    /** A diagnoser that cites no guide sections (tests, or callers without a knowledge base). */
+    public static Diagnoser withoutCitations() {
+        return new Diagnoser(CitationResolver.NONE);
+    }
+
+    /** Diagnoses pasted text (a Discord message, a form field). */
+    public Diagnosis diagnose(String text) {
+        if (text.isBlank()) {
+            throw empty();
+        }
+        return diagnose(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Diagnoses a stream (an attachment, a file, a probe's output), read once, never held whole.
+     * The caller closes the stream.
+     */
+    public Diagnosis diagnose(InputStream in) {
+        MessageScan scan = new MessageScan(patterns);
+        PasteIntake intake = new PasteIntake(prefilter, scan);
+        PasteReader.Stats stats;
+        try {
+            stats = PasteReader.read(in, intake);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the input: " + e.getMessage(), e);
+        }
+        if (intake.nonBlankLines() == 0) {
+            throw empty();
+        }
+        List<PastePart> parts = intake.finish();
+        Facts facts = new Facts(parts, scan, parse(parts));
+        List<Detection> detections = detect(facts, scan);
+        return assembler.assemble(facts, detections, notices(stats, intake));
+    }
+
+    private static Map<PastePart, ParsedOutput> parse(List<PastePart> parts) {
+        Map<PastePart, ParsedOutput> outputs = new IdentityHashMap<>();
+        for (PastePart part : parts) {
+            if (part.kind() == null) {
+                continue;
+            }
+            Parser<? extends ParsedOutput> parser = part.kind().parser().orElse(null);
+            if (parser != null) {
+                outputs.put(part, parser.parse(String.join("\n", part.lines())));
+            }
+        }
+        return outputs;
+    }
+
+    private static List<Detection> detect(Facts facts, MessageScan scan) {
+        Map<String, Detection> byId = new LinkedHashMap<>();
+        for (String id : scan.findingIds()) {
+            List<MessageScan.Hit> hits = scan.finding(id);
+            MessageScan.Hit first = hits.get(0);
+            String argument = first.device() != null ? first.device() : null;
+            int more = scan.count(id) - hits.size();
+            String detail = more > 0 ? "The message appears " + scan.count(id) + " times; the first "
+                    + hits.size() + " are quoted." : "";
+            byId.put(id, new Detection(id, hits.stream().map(MessageScan.Hit::line).toList(), detail,
+                    first.ask(), argument));
+        }
+        for (Rule rule : Rules.ALL) {
+            for (Detection d : rule.evaluate(facts)) {
+                byId.merge(d.id(), d, Diagnoser::merge);
+            }
+        }
+        return new ArrayList<>(byId.values());
+    }
+
+    private static Detection merge(Detection a, Detection b) {
+        List<String> evidence = new ArrayList<>(a.evidence());
+        b.evidence().stream().filter(l -> !evidence.contains(l)).forEach(evidence::add);
+        String detail = a.detail().isEmpty() ? b.detail() : a.detail();
+        return new Detection(a.id(), evidence.stream().limit(MessageScan.MAX_KEPT * 2L).toList(), detail,
+                a.ask() != null ? a.ask() : b.ask(), a.askArgument() != null ? a.askArgument() : b.askArgument());
+    }
+
+    private static List<String> notices(PasteReader.Stats stats, PasteIntake intake) {
+        List<String> notices = new ArrayList<>();
+        if (stats.cutLines() > 0) {
+            notices.add(stats.cutLines() + " line(s) longer than " + PasteReader.MAX_LINE_BYTES
+                    + " bytes were cut at that length.");
+        }
+        if (intake.invalidUtf8Lines() > 0) {
+            notices.add(intake.invalidUtf8Lines() + " line(s) were not valid UTF-8 and were read leniently"
+                    + " (unreadable bytes shown as \uFFFD).");
+        }
+        return notices;
+    }
+
+    private static InputRejectedException empty() {
+        return new InputRejectedException("There is nothing to diagnose: the input is empty. Paste the output"
+                + " of a command such as `dmesg | grep -e DMAR -e IOMMU -e AMD-Vi` or `lspci -nnk`.");
+    }
+}

@@ -1,0 +1,103 @@
+package dev.pcibot.kb.diagnose;
+
+import dev.pcibot.kb.diagnose.parse.ParsedOutput;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns detections into the {@link Diagnosis} the user sees: attaches each finding's text and
+ * citations, orders them worst first (then in the rule tree's order), walks the tree for the next
+ * step, and says {@code none} or {@code insufficient-info} when nothing was found.
+ */
+final class DiagnosisAssembler {
+    static final String NONE = "none";
+    static final String INSUFFICIENT_INFO = "insufficient-info";
+    private static final int SHOWN_UNPARSED = 5;
+    private static final int MAX_NEXT_STEPS = 2;
+
+    private final FindingTexts texts;
+    private final CitationResolver citations;
+
+    DiagnosisAssembler(FindingTexts texts, CitationResolver citations) {
+        this.texts = texts;
+        this.citations = citations;
+    }
+
+    Diagnosis assemble(Facts facts, List<Detection> detections, List<String> notices) {
+        List<Finding> findings = new ArrayList<>(detections.stream().map(this::finding).toList());
+        findings.sort(Comparator.comparing(Finding::severity).thenComparing(f -> Stage.orderOf(f.id())));
+        List<Stage> undecided = new ArrayList<>();
+        boolean anyDecided = false;
+        for (Stage stage : Stage.values()) {
+            if (stage.decidedBy(facts)) {
+                anyDecided = true;
+            } else {
+                undecided.add(stage);
+            }
+        }
+        List<NextStep> next = nextSteps(facts, detections, findings, undecided);
+        if (findings.isEmpty()) {
+            String id = anyDecided ? NONE : INSUFFICIENT_INFO;
+            String detail = anyDecided ? "" : "Nothing in the paste shows the host's passthrough set-up or an error.";
+            findings.add(finding(Detection.of(id, List.of(), detail)));
+        }
+        List<String> notChecked = undecided.stream().map(Stage::checks).toList();
+        return new Diagnosis(parts(facts), HostFacts.of(facts), DeviceViews.of(facts), findings, next, notChecked,
+                notices);
+    }
+
+    private Finding finding(Detection d) {
+        FindingText text = texts.get(d.id())
+                .orElse(new FindingText(d.id(), Severity.PROBLEM, d.id(), List.of(), "", ""));
+        return new Finding(d.id(), text.severity(), text.title(), d.evidence(), text.meaning(), text.fix(),
+                citations.resolve(text.citeQueries()), d.detail());
+    }
+
+    /**
+     * Probes the findings asked for first (a message such as "group 13 is not viable" wants the group
+     * listing), then the first step of the tree the paste left undecided, unless a blocker already
+     * stops the walk: fixing it comes before anything further to check.
+     */
+    private static List<NextStep> nextSteps(
+            Facts facts, List<Detection> detections, List<Finding> findings, List<Stage> undecided) {
+        Map<Probe, NextStep> steps = new LinkedHashMap<>();
+        for (Detection d : detections) {
+            if (d.ask() != null && !facts.has(d.ask())) {
+                steps.putIfAbsent(d.ask(), step(d.ask(), d.askArgument()));
+            }
+        }
+        boolean blocked = findings.stream().anyMatch(f -> f.severity() == Severity.BLOCKER);
+        if (!blocked) {
+            undecided.stream()
+                    .filter(s -> s != Stage.FIRMWARE_CPU) // asked only when a finding needs it
+                    .findFirst()
+                    .ifPresent(s -> steps.putIfAbsent(s.probe(), step(s.probe(), null)));
+        }
+        return steps.values().stream().limit(MAX_NEXT_STEPS).toList();
+    }
+
+    private static NextStep step(Probe probe, @Nullable String argument) {
+        return new NextStep(probe.id(), probe.command(argument), probe.why());
+    }
+
+    private static List<RecognizedPart> parts(Facts facts) {
+        List<RecognizedPart> parts = new ArrayList<>();
+        for (PastePart part : facts.parts()) {
+            List<String> unparsed;
+            if (part.kind() == null) {
+                unparsed = part.lines();
+            } else {
+                unparsed = facts.output(part).map(ParsedOutput::unparsed).orElse(List.of());
+            }
+            String kind = part.kind() == null ? "unknown" : part.kind().id();
+            parts.add(new RecognizedPart(kind, part.firstLine(), part.lastLine(),
+                    unparsed.stream().limit(SHOWN_UNPARSED).toList(),
+                    unparsed.size() + (part.kind() == null ? part.droppedLines() : 0)));
+        }
+        return parts;
+    }
+}

@@ -1,0 +1,78 @@
+package dev.pcibot.kb.diagnose;
+
+import dev.pcibot.kb.diagnose.parse.ParsedOutput;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything one paste told: its parts, what the message table found in its log lines, and each
+ * recognised output parsed. Rules read facts; they never look at the raw paste.
+ */
+public final class Facts {
+    private final List<PastePart> parts;
+    private final MessageScan messages;
+    private final Map<PastePart, ParsedOutput> outputs;
+
+    Facts(List<PastePart> parts, MessageScan messages, Map<PastePart, ParsedOutput> outputs) {
+        this.parts = List.copyOf(parts);
+        this.messages = messages;
+        this.outputs = Map.copyOf(outputs);
+    }
+
+    /** The parts of the paste, in order. */
+    public List<PastePart> parts() {
+        return parts;
+    }
+
+    /** Whether the paste holds output of this probe. */
+    public boolean has(Probe probe) {
+        return parts.stream().anyMatch(p -> p.kind() == probe);
+    }
+
+    /** What the message pattern table found in the log lines. */
+    public MessageScan messages() {
+        return messages;
+    }
+
+    /** Every parsed output of this type, in paste order (several pastes of one command are kept apart). */
+    public <T extends ParsedOutput> List<T> outputs(Class<T> type) {
+        List<T> found = new ArrayList<>();
+        for (PastePart part : parts) {
+            ParsedOutput out = outputs.get(part);
+            if (type.isInstance(out)) {
+                found.add(type.cast(out));
+            }
+        }
+        return found;
+    }
+
+    /** The first parsed output of this type, if any. */
+    public <T extends ParsedOutput> Optional<T> output(Class<T> type) {
+        return outputs(type).stream().findFirst();
+    }
+
+    /** The parsed output of one part, if it had a parser. */
+    public Optional<ParsedOutput> output(PastePart part) {
+        return Optional.ofNullable(outputs.get(part));
+    }
+
+    /** Whether some log in the paste shows the IOMMU start-up, so a missing line means something. */
+    public boolean logShowsIommuStartup() {
+        return parts.stream().anyMatch(PastePart::showsIommuStartup);
+    }
+
+    /** Whether some log in the paste shows the interrupt remapping start-up lines. */
+    public boolean logShowsRemappingStartup() {
+        return parts.stream().anyMatch(PastePart::showsRemappingStartup);
+    }
+
+    /**
+     * Whether the kernel log says the IOMMU is up: groups assigned, DMAR/AMD-Vi initialised, or
+     * DMA remapping faults (which only a working IOMMU reports).
+     */
+    public boolean iommuActive() {
+        return messages.has("iommu-active") || messages.has("iommu-in-use");
+    }
+}

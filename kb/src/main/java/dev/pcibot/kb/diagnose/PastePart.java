@@ -1,0 +1,127 @@
+package dev.pcibot.kb.diagnose;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One part of a paste: the output of one command, with what it was taken for. Built line by line
+ * by {@link PasteSplitter}; keeps at most {@link #MAX_LINES} lines (log parts keep only the lines
+ * the prefilter let through), so a huge paste costs bounded memory.
+ */
+public final class PastePart {
+    static final int MAX_LINES = 20_000;
+
+    private @Nullable Probe kind;
+    private final @Nullable String command;
+    private final int firstLine;
+    private int lastLine;
+    private final List<String> lines = new ArrayList<>();
+    private int droppedLines;
+    private int logLines;
+    private int iommuWordLines;
+    private int remappingLines;
+    private boolean bootVisible;
+    private boolean iommuStateSeen;
+
+    PastePart(@Nullable Probe kind, @Nullable String command, int firstLine) {
+        this.kind = kind;
+        this.command = command;
+        this.firstLine = firstLine;
+        this.lastLine = firstLine;
+    }
+
+    /** The probe whose output this is, or null when not recognised. */
+    public @Nullable Probe kind() {
+        return kind;
+    }
+
+    /** The command typed at the prompt before it, if the paste showed one. */
+    public @Nullable String command() {
+        return command;
+    }
+
+    public int firstLine() {
+        return firstLine;
+    }
+
+    public int lastLine() {
+        return lastLine;
+    }
+
+    /** The kept lines, normalized. */
+    public List<String> lines() {
+        return Collections.unmodifiableList(lines);
+    }
+
+    /** The argument of the command ({@code qm config 100} gives 100), if any. */
+    public @Nullable String argument() {
+        return command == null ? null : PromptCommands.argument(command);
+    }
+
+    /**
+     * Whether this log shows everything the kernel said about the IOMMU since boot, so that a
+     * missing line means the kernel did not print it (and not that a grep or a wrapped ring buffer
+     * dropped it).
+     */
+    public boolean showsIommuStartup() {
+        if (kind == Probe.KERNEL_IOMMU) {
+            return true;
+        }
+        if (kind != Probe.KERNEL_LOG) {
+            return false;
+        }
+        return command != null ? PromptCommands.printsWholeLog(command) && bootVisible : bootVisible;
+    }
+
+    /** Whether this log shows the interrupt remapping lines, had the kernel printed them. */
+    public boolean showsRemappingStartup() {
+        return kind == Probe.IRQ_REMAPPING || showsIommuStartup();
+    }
+
+    void extendTo(int lineNumber) {
+        lastLine = lineNumber;
+    }
+
+    void keep(String line) {
+        if (lines.size() < MAX_LINES) {
+            lines.add(line);
+        } else {
+            droppedLines++;
+        }
+    }
+
+    int droppedLines() {
+        return droppedLines;
+    }
+
+    /** Counts a log line for {@link #settleKind}; the words are those of the kernel-iommu grep. */
+    void countLogLine(boolean iommuWords, boolean remapping, boolean bootStart, boolean iommuState) {
+        logLines++;
+        iommuStateSeen |= iommuState;
+        if (iommuWords) {
+            iommuWordLines++;
+        }
+        if (remapping) {
+            remappingLines++;
+        }
+        bootVisible |= bootStart;
+    }
+
+    /**
+     * Settles what a log part without a prompt was: every line naming DMAR/IOMMU/AMD-Vi looks like
+     * the kernel-iommu grep; every line saying remapping looks like the irq-remapping grep. Fault
+     * lines name DMAR too, so only a log that shows a start-up line is taken for that grep.
+     */
+    void settleKind() {
+        if (command != null || kind != Probe.KERNEL_LOG || logLines == 0) {
+            return;
+        }
+        if (remappingLines == logLines) {
+            kind = Probe.IRQ_REMAPPING;
+        } else if (iommuWordLines == logLines && !bootVisible && iommuStateSeen) {
+            kind = Probe.KERNEL_IOMMU;
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package dev.pcibot.kb.diagnose;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Reads a paste as lines of bytes with bounded memory: one 64 KiB buffer and one line buffer,
+ * whatever the size of the input. Lines longer than {@link #MAX_LINE_BYTES} are cut there; input
+ * over {@link #MAX_BYTES} or that looks binary is rejected with a message fit for the user.
+ */
+final class PasteReader {
+    /** The most a paste or attachment may hold. */
+    static final long MAX_BYTES = 64L * 1024 * 1024;
+    /**
+     * Lines are cut here: no kernel or QEMU message comes near it, while the one-line JSON of {@code
+     * pvesh ... --output-format json} for a large host (about 250 bytes per device) still fits.
+     */
+    static final int MAX_LINE_BYTES = 64 * 1024;
+
+    private static final int CHUNK = 64 * 1024;
+
+    /** Receives each line, without its newline; the bytes are valid only during the call. */
+    interface LineHandler {
+        void line(int number, byte[] buf, int off, int len);
+    }
+
+    /** What reading saw, for the notices the diagnosis shows. */
+    record Stats(long bytes, int lines, int cutLines) {}
+
+    private PasteReader() {}
+
+    static Stats read(InputStream in, LineHandler handler) throws IOException {
+        byte[] chunk = new byte[CHUNK];
+        byte[] carry = new byte[MAX_LINE_BYTES];
+        int carryLen = 0;
+        boolean carryCut = false;
+        long total = 0;
+        int lines = 0;
+        int cut = 0;
+        int n;
+        while ((n = in.readNBytes(chunk, 0, CHUNK)) > 0) {
+            total += n;
+            if (total > MAX_BYTES) {
+                throw new InputRejectedException("The input is larger than 64 MiB, the most the diagnosis"
+                        + " reads. Paste only the output of the commands asked for (for example"
+                        + " `dmesg | grep -e DMAR -e IOMMU -e AMD-Vi`), not a whole log archive.");
+            }
+            if (total == n) {
+                rejectBinary(chunk, n);
+            }
+            int start = 0;
+            for (int i = 0; i < n; i++) {
+                if (chunk[i] != '\n') {
+                    continue;
+                }
+                lines++;
+                if (carryLen == 0 && !carryCut) {
+                    int len = i - start;
+                    if (len > MAX_LINE_BYTES) {
+                        len = MAX_LINE_BYTES;
+                        cut++;
+                    }
+                    handler.line(lines, chunk, start, len);
+                } else {
+                    int take = Math.min(i - start, MAX_LINE_BYTES - carryLen);
+                    System.arraycopy(chunk, start, carry, carryLen, take);
+                    carryLen += take;
+                    if (carryCut || take < i - start) {
+                        cut++;
+                    }
+                    handler.line(lines, carry, 0, carryLen);
+                    carryLen = 0;
+                    carryCut = false;
+                }
+                start = i + 1;
+            }
+            int take = Math.min(n - start, MAX_LINE_BYTES - carryLen);
+            System.arraycopy(chunk, start, carry, carryLen, take);
+            carryLen += take;
+            carryCut |= take < n - start;
+        }
+        if (carryLen > 0 || carryCut) {
+            lines++;
+            if (carryCut) {
+                cut++;
+            }
+            handler.line(lines, carry, 0, carryLen);
+        }
+        return new Stats(total, lines, cut);
+    }
+
+    /** Text has no NUL bytes and few control characters; images, archives and executables do. */
+    private static void rejectBinary(byte[] buf, int len) {
+        int control = 0;
+        for (int i = 0; i < len; i++) {
+            int b = buf[i] & 0xFF;
+            if (b == 0) {
+                throw binary();
+            }
+            if (b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != 0x1B && b != '\f') {
+                control++;
+            }
+        }
+        if (control > len / 20) {
+            throw binary();
+        }
+    }
+
+    private static InputRejectedException binary() {
+        return new InputRejectedException("This looks like a binary file (an image, archive or program),"
+                + " not command output. Paste the text the command printed, or attach it as a .txt file.");
+    }
+}
