@@ -7,6 +7,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads an HTML document (a saved page, or Markdown rendered by {@link MarkdownBlocks}) into
@@ -168,7 +169,7 @@ final class HtmlBlocks {
         }
     }
 
-    private static @org.jspecify.annotations.Nullable String anchorOf(Element heading) {
+    private static @Nullable String anchorOf(Element heading) {
         // MediaWiki puts the id on an inner span.mw-headline; most sites put it on the heading.
         if (!heading.id().isEmpty()) {
             return heading.id();

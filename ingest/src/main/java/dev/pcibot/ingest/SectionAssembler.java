@@ -35,6 +35,7 @@ final class SectionAssembler {
     private final Deque<Open> path = new ArrayDeque<>();
     private final StringBuilder text = new StringBuilder();
     private final Set<String> commands = new LinkedHashSet<>();
+    private final Set<String> seenProse = new java.util.HashSet<>();
     private boolean navigation;
 
     private SectionAssembler(Guide guide, GuideHints hints) {
@@ -77,8 +78,20 @@ final class SectionAssembler {
     }
 
     private void prose(Block.Prose prose) {
-        append(prose.text());
+        // Some guides repeat a note in several callout syntaxes; once is enough for a reader.
+        if (seenProse.add(sameWords(prose.text()))) {
+            append(prose.text());
+        }
         commands.addAll(prose.commands());
+    }
+
+    private static String sameWords(String text) {
+        return HeadingText.withoutSymbols(text)
+                .replaceAll("[“”]", "\"")
+                .replaceAll("[‘’]", "'")
+                .replaceAll("\\s+", " ")
+                .strip()
+                .toLowerCase(Locale.ROOT);
     }
 
     private void code(Block.Code code) {
@@ -103,6 +116,7 @@ final class SectionAssembler {
         }
         text.setLength(0);
         commands.clear();
+        seenProse.clear();
         navigation = false;
     }
 

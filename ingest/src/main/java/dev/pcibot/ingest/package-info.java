@@ -1,7 +1,17 @@
 /**
- * Turns guides into {@link dev.pcibot.ingest.Section}s: the manifest of bundled guides, one
- * sectioner per format (HTML via jsoup; Markdown via commonmark into the same HTML path; the messy
- * plain-text dumps), and command extraction. Add a new format as a sectioner here.
+ * Turns guides into {@link dev.pcibot.ingest.Section}s. Entry point: {@link dev.pcibot.ingest.GuideLibrary}
+ * ({@code bundled()} from the manifest on the classpath, {@code load(folder)} adding a user's files).
+ *
+ * <p>Every format is reduced to {@link dev.pcibot.ingest.Block}s and cut by one
+ * {@link dev.pcibot.ingest.SectionAssembler}: HTML through jsoup ({@code HtmlBlocks}), Markdown
+ * repaired and rendered by commonmark into the same HTML path ({@code MarkdownBlocks}), plain-text
+ * dumps by heading detection ({@code TextDumpBlocks}). Each quirk of the collected guides has its own
+ * small class ({@code ContinuationJoiner}, {@code ObsidianEmbeds}, {@code Admonitions},
+ * {@code BoxTables}, {@code ProseFences}, {@code BareCommands}, {@code LostHeadings},
+ * {@code GluedHeadings}, {@code AngleBracketPlaceholders}); what one guide cannot say for itself
+ * (lost headings, levels, AsciiDoc anchors) is data in {@code hints/<guide-id>.tsv}, read by
+ * {@code GuideHints}. Add a new format as another {@code XxxBlocks} reader, a new quirk as another
+ * small class called from its reader.
  */
 @NullMarked
 package dev.pcibot.ingest;
