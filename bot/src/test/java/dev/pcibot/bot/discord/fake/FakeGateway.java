@@ -1,0 +1,118 @@
+package dev.pcibot.bot.discord.fake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import okhttp3.Response;
+import okhttp3.WebSocket;
+import okhttp3.WebSocketListener;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The JSON gateway, one instance per WebSocket connection: HELLO on open, READY and one GUILD_CREATE
+ * per guild after IDENTIFY (which JDA sends before it has even read HELLO), ACK for each heartbeat,
+ * and dispatches on demand. Text frames only: JDA cannot read a binary frame without compression.
+ */
+final class FakeGateway extends WebSocketListener {
+    static final int HEARTBEAT_INTERVAL_MILLIS = 41_250;
+
+    private final String resumeUrl;
+    private final List<Long> guildIds;
+    private final Consumer<String> violations;
+    private final AtomicInteger sequence = new AtomicInteger();
+    private final CountDownLatch ready = new CountDownLatch(1);
+    private volatile @Nullable WebSocket socket;
+    private volatile @Nullable String identifyToken;
+
+    FakeGateway(String resumeUrl, List<Long> guildIds, Consumer<String> violations) {
+        this.resumeUrl = resumeUrl;
+        this.guildIds = guildIds;
+        this.violations = violations;
+    }
+
+    @Override
+    public void onOpen(WebSocket webSocket, Response response) {
+        socket = webSocket;
+        ObjectNode hello = Json.object();
+        hello.put("op", 10);
+        hello.putObject("d").put("heartbeat_interval", HEARTBEAT_INTERVAL_MILLIS);
+        hello.putNull("s");
+        hello.putNull("t");
+        webSocket.send(Json.write(hello));
+    }
+
+    @Override
+    public void onMessage(WebSocket webSocket, String text) {
+        JsonNode frame = Json.parse(text);
+        int op = frame.path("op").asInt(-1);
+        switch (op) {
+            case 1 -> { // heartbeat: JDA reconnects after two missed ACKs
+                ObjectNode ack = Json.object();
+                ack.put("op", 11);
+                webSocket.send(Json.write(ack));
+            }
+            case 2 -> identify(frame.path("d"));
+            case 3, 4 -> { } // presence and voice state updates: nothing to answer
+            case 6 -> dispatch("RESUMED", Json.object());
+            case 8 -> { } // member requests: no GUILD_MEMBERS intent, JDA should not ask
+            default -> violations.accept("gateway op " + op + " not handled by the fake: " + text);
+        }
+    }
+
+    private void identify(JsonNode identify) {
+        identifyToken = Json.text(identify, "token");
+        dispatch("READY", FakeWorld.ready("fake-session-" + System.nanoTime(), resumeUrl, guildIds));
+        for (long guildId : guildIds) {
+            dispatch("GUILD_CREATE", FakeWorld.guildCreate(guildId));
+        }
+        ready.countDown();
+    }
+
+    /** Sends {@code op 0} with the next sequence number; false when no connection is open. */
+    boolean dispatch(String type, JsonNode data) {
+        WebSocket current = socket;
+        if (current == null) {
+            return false;
+        }
+        ObjectNode frame = Json.object();
+        frame.put("op", 0);
+        frame.put("t", type);
+        frame.put("s", sequence.incrementAndGet());
+        frame.set("d", data);
+        return current.send(Json.write(frame));
+    }
+
+    boolean awaitIdentified(long timeout, TimeUnit unit) throws InterruptedException {
+        return ready.await(timeout, unit);
+    }
+
+    @Nullable String identifyToken() {
+        return identifyToken;
+    }
+
+    @Override
+    public void onClosing(WebSocket webSocket, int code, String reason) {
+        webSocket.close(1000, null);
+    }
+
+    @Override
+    public void onClosed(WebSocket webSocket, int code, String reason) {
+        socket = null;
+    }
+
+    @Override
+    public void onFailure(WebSocket webSocket, Throwable failure, @Nullable Response response) {
+        socket = null;
+    }
+
+    void close() {
+        WebSocket current = socket;
+        if (current != null) {
+            current.close(1000, "fake discord closing");
+        }
+    }
+}

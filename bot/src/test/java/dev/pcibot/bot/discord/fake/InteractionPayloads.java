@@ -1,0 +1,205 @@
+package dev.pcibot.bot.discord.fake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Builds INTERACTION_CREATE payloads the way Discord sends them over the gateway: a {@code guild}
+ * object (without it JDA treats a guild channel as a DM), a {@code channel} object, the member with
+ * computed permissions, {@code context}, {@code authorizing_integration_owners}, and per kind the
+ * {@code data} JDA parses (discord-fake.md §1.6). The fake fills in id, token and the command id when
+ * it sends one.
+ */
+public final class InteractionPayloads {
+    static final int PING = 1;
+    static final int APPLICATION_COMMAND = 2;
+    static final int MESSAGE_COMPONENT = 3;
+    static final int AUTOCOMPLETE = 4;
+    static final int MODAL_SUBMIT = 5;
+
+    private InteractionPayloads() {}
+
+    /** {@code /command} with options added by {@link Builder#option}. */
+    public static Builder slash(String command) {
+        return new Builder(APPLICATION_COMMAND, command, 1);
+    }
+
+    /** Autocomplete while the user types {@code partial} into {@code focusedOption} of {@code /command}. */
+    public static Builder autocomplete(String command, String focusedOption, String partial) {
+        Builder builder = new Builder(AUTOCOMPLETE, command, 1);
+        ObjectNode option = builder.options.addObject();
+        option.put("name", focusedOption);
+        option.put("type", 3);
+        option.put("value", partial);
+        option.put("focused", true);
+        return builder;
+    }
+
+    /** A click on the button {@code customId} of {@code message} (a full message object, as Discord sends it). */
+    public static Builder button(String customId, JsonNode message) {
+        Builder builder = new Builder(MESSAGE_COMPONENT, null, 0);
+        builder.data.put("custom_id", customId);
+        builder.data.put("component_type", 2);
+        builder.message = message.deepCopy();
+        return builder;
+    }
+
+    /** The message context-menu command {@code command} used on {@code target}. */
+    public static Builder messageCommand(String command, ObjectNode target) {
+        Builder builder = new Builder(APPLICATION_COMMAND, command, 3);
+        String targetId = Json.text(target, "id");
+        builder.data.put("target_id", targetId);
+        builder.resolved().putObject("messages").set(targetId, target.deepCopy());
+        builder.channelId = Long.parseLong(Json.text(target, "channel_id"));
+        return builder;
+    }
+
+    /**
+     * The submit of modal {@code customId} with its text inputs' values, in JDA 6's only understood
+     * shape: type 18 Label components wrapping a type 4 text input (legacy action rows are dropped).
+     */
+    public static Builder modalSubmit(String customId, Map<String, String> values) {
+        Builder builder = new Builder(MODAL_SUBMIT, null, 0);
+        builder.data.put("custom_id", customId);
+        ArrayNode components = builder.data.putArray("components");
+        int id = 1;
+        for (Map.Entry<String, String> input : values.entrySet()) {
+            ObjectNode label = components.addObject();
+            label.put("type", 18);
+            label.put("id", id++);
+            ObjectNode text = label.putObject("component");
+            text.put("type", 4);
+            text.put("id", id++);
+            text.put("custom_id", input.getKey());
+            text.put("value", input.getValue());
+        }
+        return builder;
+    }
+
+    /** One interaction being put together; defaults: the asker in the served guild's help channel, created now. */
+    public static final class Builder {
+        final int type;
+        final @Nullable String commandName;
+        final ObjectNode data = Json.object();
+        final ArrayNode options;
+        @Nullable JsonNode message;
+        long channelId = FakeWorld.CHANNEL_ID;
+        long userId = FakeWorld.ASKER_ID;
+        @Nullable Long createdAtMillis;
+        private final Map<String, ObjectNode> attachments = new LinkedHashMap<>();
+
+        private Builder(int type, @Nullable String commandName, int commandType) {
+            this.type = type;
+            this.commandName = commandName;
+            if (commandName != null) {
+                data.put("name", commandName);
+                data.put("type", commandType);
+                options = commandType == 1 ? data.putArray("options") : Json.array();
+            } else {
+                options = Json.array();
+            }
+        }
+
+        public Builder option(String name, String value) {
+            options.addObject().put("name", name).put("type", 3).put("value", value);
+            return this;
+        }
+
+        public Builder option(String name, long value) {
+            options.addObject().put("name", name).put("type", 4).put("value", value);
+            return this;
+        }
+
+        public Builder option(String name, boolean value) {
+            options.addObject().put("name", name).put("type", 5).put("value", value);
+            return this;
+        }
+
+        /** An ATTACHMENT option; {@code attachment} comes from {@link FakeDiscord#attachment}. */
+        public Builder attachment(String name, ObjectNode attachment) {
+            String id = Json.text(attachment, "id");
+            options.addObject().put("name", name).put("type", 11).put("value", id);
+            attachments.put(id, attachment);
+            return this;
+        }
+
+        /** Sent from this channel (its guild follows from FakeWorld). */
+        public Builder in(long channel) {
+            this.channelId = channel;
+            return this;
+        }
+
+        public Builder by(long user) {
+            this.userId = user;
+            return this;
+        }
+
+        /** Backdates the interaction (its id carries the time): to test the 15-minute token lifetime. */
+        public Builder createdAt(long epochMillis) {
+            this.createdAtMillis = epochMillis;
+            return this;
+        }
+
+        /** For modal submits opened from a button: the message the button was on. */
+        public Builder message(JsonNode onMessage) {
+            this.message = onMessage.deepCopy();
+            return this;
+        }
+
+        private ObjectNode resolved() {
+            JsonNode existing = data.get("resolved");
+            return existing instanceof ObjectNode node ? node : data.putObject("resolved");
+        }
+
+        ObjectNode build(long id, String token, long commandId) {
+            long guildId = FakeWorld.guildOf(channelId);
+            ObjectNode payload = Json.object();
+            payload.put("id", Long.toString(id));
+            payload.put("application_id", Long.toString(FakeWorld.APPLICATION_ID));
+            payload.put("type", type);
+            payload.put("token", token);
+            payload.put("version", 1);
+            payload.put("guild_id", Long.toString(guildId));
+            ObjectNode guild = payload.putObject("guild");
+            guild.put("id", Long.toString(guildId));
+            guild.put("locale", "en-US");
+            guild.putArray("features");
+            payload.put("channel_id", Long.toString(channelId));
+            ObjectNode channel = FakeWorld.textChannel(
+                    channelId, guildId, FakeWorld.channelName(channelId), FakeWorld.channelPosition(channelId));
+            channel.put("permissions", Long.toString(FakeWorld.permissionsOf(userId, guildId)));
+            payload.set("channel", channel);
+            payload.set("member", FakeWorld.member(userId, guildId, true));
+            payload.put("app_permissions", Long.toString(FakeWorld.EVERYONE_PERMISSIONS));
+            payload.put("locale", "en-US");
+            payload.put("guild_locale", "en-US");
+            payload.putArray("entitlements");
+            payload.putObject("authorizing_integration_owners").put("0", Long.toString(guildId));
+            payload.put("context", 0);
+            payload.put("attachment_size_limit", DiscordLimits.FILE_BYTES);
+            ObjectNode body = data.deepCopy();
+            if (commandName != null) {
+                body.put("id", Long.toString(commandId));
+                if (type == APPLICATION_COMMAND || type == AUTOCOMPLETE) {
+                    body.put("guild_id", Long.toString(guildId));
+                }
+            }
+            if (!attachments.isEmpty()) {
+                ObjectNode resolvedAttachments = body.has("resolved")
+                        ? (ObjectNode) body.get("resolved")
+                        : body.putObject("resolved");
+                ObjectNode map = resolvedAttachments.putObject("attachments");
+                attachments.forEach(map::set);
+            }
+            payload.set("data", body);
+            if (message != null) {
+                payload.set("message", message);
+            }
+            return payload;
+        }
+    }
+}

@@ -1,0 +1,13 @@
+/**
+ * A fake Discord on 127.0.0.1 that the real JDA runs against in tests: REST on mockwebserver3, a
+ * JSON gateway over a local WebSocket, interaction payload builders, Discord's limits and deadlines
+ * enforced as recorded violations, and a log appender that fails tests on JDA errors.
+ *
+ * <p>Start with {@link dev.pcibot.bot.discord.fake.FakeDiscord}; the background is
+ * shared/design/discord-fake.md. A new REST route goes into {@code FakeRest}, a new limit into
+ * {@code DiscordLimits}, a new interaction kind into {@code InteractionPayloads}.
+ */
+@NullMarked
+package dev.pcibot.bot.discord.fake;
+
+import org.jspecify.annotations.NullMarked;
