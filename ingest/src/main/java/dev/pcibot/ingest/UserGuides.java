@@ -33,6 +33,9 @@ final class UserGuides {
     /** A user's guide with its content and the bytes that make up its fingerprint. */
     record UserGuide(Guide guide, String content, byte[] bytes) {}
 
+    /** Larger than any guide (the bundled ones are 5 to 17 kB); keeps a stray dump out of memory. */
+    static final long MAX_BYTES = 5L * 1024 * 1024;
+
     private final List<UserGuide> guides = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
 
@@ -68,6 +71,12 @@ final class UserGuides {
     private void add(Path folder, Path file) {
         byte[] bytes;
         try {
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                warnings.add("skipped " + file + ": " + size + " bytes, more than the " + MAX_BYTES
+                        + " a guide may have (a log or an archive?)");
+                return;
+            }
             bytes = Files.readAllBytes(file);
         } catch (IOException | RuntimeException e) {
             warnings.add("skipped " + file + ": cannot read it (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");

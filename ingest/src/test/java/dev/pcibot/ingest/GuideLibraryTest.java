@@ -100,6 +100,14 @@ final class GuideLibraryTest {
     }
 
     @Test
+    void skipsFilesTooLargeToBeAGuide() throws IOException {
+        Files.write(folder.resolve("huge.txt"), new byte[(int) UserGuides.MAX_BYTES + 1]);
+        GuideLibrary library = GuideLibrary.load(folder);
+        assertEquals(1, library.warnings().size(), library.warnings().toString());
+        assertTrue(library.warnings().get(0).contains("huge.txt") && library.warnings().get(0).contains("more than"));
+    }
+
+    @Test
     void aMissingFolderIsAWarningNotAnError() {
         GuideLibrary library = GuideLibrary.load(folder.resolve("nope"));
         assertEquals(GuideLibrary.bundled().sections(), library.sections());
