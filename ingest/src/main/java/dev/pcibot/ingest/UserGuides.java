@@ -6,14 +6,16 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.stream.Stream;
 
 /**
  * Finds the guides a user keeps in a folder: every {@code .html/.htm/.md/.markdown/.txt} file below
@@ -47,13 +49,28 @@ final class UserGuides {
             scan.warnings.add("user guide folder " + folder + " does not exist or is not a folder; using the bundled guides only");
             return scan;
         }
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(folder)) {
-            files = walk.filter(Files::isRegularFile).filter(p -> format(p).isPresent()).sorted().toList();
+        List<Path> files = new ArrayList<>();
+        try {
+            Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    if (attributes.isRegularFile() && format(file).isPresent()) {
+                        files.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    // One unreadable subfolder must not hide the rest of the guides.
+                    scan.warnings.add("skipped " + file + ": cannot read it (" + e.getClass().getSimpleName() + ")");
+                    return FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException | RuntimeException e) {
             scan.warnings.add("cannot list user guide folder " + folder + ": " + e.getMessage());
-            return scan;
         }
+        files.sort(null);
         for (Path file : files) {
             scan.add(folder, file);
         }
