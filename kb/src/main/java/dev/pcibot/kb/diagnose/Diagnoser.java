@@ -1,5 +1,7 @@
 package dev.pcibot.kb.diagnose;
 
+import dev.pcibot.kb.diagnose.parse.CmdlineOutput;
+import dev.pcibot.kb.diagnose.parse.CmdlineParser;
 import dev.pcibot.kb.diagnose.parse.ParsedOutput;
 import dev.pcibot.kb.diagnose.parse.Parser;
 import dev.pcibot.kb.diagnose.rule.Rule;
@@ -15,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The diagnosis: pasted or probed text in, findings with evidence, citations and next steps out.
@@ -80,12 +83,29 @@ public final class Diagnoser {
             if (part.kind() == null) {
                 continue;
             }
-            Parser<? extends ParsedOutput> parser = part.kind().parser().orElse(null);
+            Parser<? extends ParsedOutput> parser = parserFor(part);
             if (parser != null) {
                 outputs.put(part, parser.parse(String.join("\n", part.lines())));
             }
         }
         return outputs;
+    }
+
+    /** The probe's parser, told which file it reads when the prompt named it. */
+    private static @Nullable Parser<? extends ParsedOutput> parserFor(PastePart part) {
+        String command = part.command();
+        if (part.kind() == Probe.CMDLINE && command != null) {
+            if (command.contains("/etc/kernel/cmdline")) {
+                return new CmdlineParser(CmdlineOutput.Source.KERNEL_CMDLINE);
+            }
+            if (command.contains("/etc/default/grub")) {
+                return new CmdlineParser(CmdlineOutput.Source.GRUB_DEFAULT);
+            }
+            if (command.contains("/proc/cmdline")) {
+                return new CmdlineParser(CmdlineOutput.Source.PROC_CMDLINE);
+            }
+        }
+        return part.kind() == null ? null : part.kind().parser().orElse(null);
     }
 
     private static List<Detection> detect(Facts facts, MessageScan scan) {

@@ -1,5 +1,7 @@
 package dev.pcibot.kb.diagnose;
 
+import dev.pcibot.kb.diagnose.parse.CmdlineOutput;
+import dev.pcibot.kb.diagnose.parse.CmdlineParser;
 import dev.pcibot.kb.diagnose.parse.ParsedOutput;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +58,44 @@ public final class Facts {
     /** The parsed output of one part, if it had a parser. */
     public Optional<ParsedOutput> output(PastePart part) {
         return Optional.ofNullable(outputs.get(part));
+    }
+
+    /** Every kernel command line in the paste: cmdline parts, and the kernel log's own copy. */
+    public List<Cmdline> cmdlines() {
+        List<Cmdline> found = new ArrayList<>();
+        for (PastePart part : parts) {
+            if (outputs.get(part) instanceof CmdlineOutput c) {
+                found.add(new Cmdline(c, part.quotedLines()));
+            }
+        }
+        for (MessageScan.Hit hit : messages.fact("cmdline")) {
+            if (hit.value() != null) {
+                CmdlineOutput c = new CmdlineParser(CmdlineOutput.Source.PROC_CMDLINE).parse(hit.value());
+                found.add(new Cmdline(c, List.of(hit.line())));
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The running (or booted) kernel release the paste names ({@code 6.8.12-4-pve}): uname -r,
+     * pveversion's "running kernel", the kernel log's "Linux version", or /proc/cmdline's image.
+     */
+    public Optional<KernelRelease> kernelRelease() {
+        for (String fact : List.of("kernel-release", "kernel-version", "kernel-image")) {
+            for (MessageScan.Hit hit : messages.fact(fact)) {
+                Optional<KernelRelease> release = KernelRelease.parse(hit.value());
+                if (release.isPresent()) {
+                    return release;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The parts of one kind, in paste order. */
+    public List<PastePart> parts(Probe probe) {
+        return parts.stream().filter(p -> p.kind() == probe).toList();
     }
 
     /** Whether some log in the paste shows the IOMMU start-up, so a missing line means something. */

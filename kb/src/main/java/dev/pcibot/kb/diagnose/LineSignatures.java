@@ -11,12 +11,15 @@ import org.jspecify.annotations.Nullable;
  * comments, JSON brackets), so that such lines do not start a new part.
  */
 final class LineSignatures {
+    // a subsystem name, then what kernel messages put after it: ":", " 0000:01:00.0:", " [1234]:"
+    // (a bare "vfio_pci   16384  0" is lsmod, not a message)
     private static final Pattern KERNEL_MESSAGE =
             Pattern.compile(
-                    "^(?:DMAR|DMAR-IR|AMD-Vi|iommu|pci \\p{XDigit}{4}:|pcieport|vfio|vfio-pci|vfio_pci"
-                            + "|vfio_iommu_type1|x2apic|kvm|kvm_amd|kvm_intel|genirq|amdgpu|nvidia|nouveau|radeon"
-                            + "|i915|snd_hda_intel|xhci_hcd|ACPI|AER|perf/amd_iommu|Linux version|Command line"
-                            + "|Kernel command line|efifb|simple-framebuffer|vendor-reset|vendor_reset)\\b.*");
+                    "^(?:DMAR|DMAR-IR|AMD-Vi|iommu|pci|pcieport|vfio|vfio-pci|vfio_pci|vfio_iommu_type1|x2apic|kvm"
+                            + "|kvm_amd|kvm_intel|genirq|amdgpu|nvidia|nouveau|radeon|i915|snd_hda_intel|xhci_hcd|ACPI"
+                            + "|AER|perf/amd_iommu|Kernel command line|Command line|efifb|simple-framebuffer"
+                            + "|vendor-reset|vendor_reset)[\\w-]*(?::| \\p{XDigit}{4}:| \\[\\d+\\]:).*"
+                            + "|^Linux version \\d.*");
     private static final Pattern QEMU_ERROR =
             Pattern.compile(
                     "^(?:(?:kvm|qemu-system-\\w+): |TASK ERROR:|start failed|Error: start failed|QEMU exited"
@@ -104,7 +107,7 @@ final class LineSignatures {
             return Probe.NODE_STATUS;
         }
         if (CMDLINE_START.matcher(line).matches()
-                || (line.indexOf(": ") < 0 && CMDLINE_PARAM.matcher(line).find())) {
+                || (line.indexOf(": ") < 0 && CMDLINE_PARAM.matcher(line).find() && mostlyParams(line))) {
             return Probe.CMDLINE;
         }
         if (MODPROBE.matcher(line).matches()) {
@@ -120,6 +123,13 @@ final class LineSignatures {
             return Probe.CPU_FLAGS;
         }
         return null;
+    }
+
+    /** A bare parameter line is mostly name=value tokens; prose naming one parameter is not. */
+    private static boolean mostlyParams(String line) {
+        String[] tokens = line.strip().split("\\s+");
+        long withValue = java.util.Arrays.stream(tokens).filter(t -> t.indexOf('=') > 0).count();
+        return withValue * 2 >= tokens.length;
     }
 
     private static boolean hasMarks(String line) {

@@ -72,7 +72,7 @@ public final class MessageScan {
     }
 
     /** Finding ids whose messages appeared often enough, in table order. */
-    List<String> findingIds() {
+    public List<String> findingIds() {
         List<String> ids = new ArrayList<>();
         for (String id : findings.keySet()) {
             if (count(id) >= minCount(id)) {

@@ -51,8 +51,13 @@ final class PasteIntake implements PasteReader.LineHandler {
         if (!text.isBlank()) {
             nonBlankLines++;
         }
+        PastePart before = splitter.current();
         PastePart part = splitter.line(number, text);
         if (part == null) {
+            PastePart opened = splitter.current();
+            if (opened != null && opened != before && opened.command() != null) {
+                opened.prompt(PasteNormalizer.quote(raw));
+            }
             return;
         }
         if (part.kind() != null && part.kind().isLog()) {
@@ -60,11 +65,11 @@ final class PasteIntake implements PasteReader.LineHandler {
                 logLine(part, number, raw);
             } else {
                 part.countLogLine(false, false, false, false);
-                part.keep(text); // a short wrapped QEMU error is still worth the parser's eyes
+                part.keep(text, PasteNormalizer.quote(raw)); // a wrapped QEMU error is worth the parser's eyes
             }
             return;
         }
-        part.keep(text);
+        part.keep(text, PasteNormalizer.quote(raw));
         if (prefilter.matches(text)) {
             // config and listing lines can carry messages too (allow_unsafe_interrupts=1 in modprobe.d)
             scan.scan(number, PasteNormalizer.quote(raw), text);
@@ -74,8 +79,9 @@ final class PasteIntake implements PasteReader.LineHandler {
     private void logLine(PastePart part, int number, String raw) {
         String text = PasteNormalizer.normalize(raw);
         String message = KernelLogParser.message(text);
-        part.keep(text);
-        boolean fact = scan.scan(number, PasteNormalizer.quote(raw), message);
+        String quoted = PasteNormalizer.quote(raw);
+        part.keep(text, quoted);
+        boolean fact = scan.scan(number, quoted, message);
         boolean iommuWords = message.contains("DMAR") || message.contains("IOMMU") || message.contains("AMD-Vi");
         boolean remapping = message.toLowerCase(Locale.ROOT).contains("remapping");
         boolean boot = text.startsWith("[    0.000000]") || message.startsWith("Linux version")

@@ -18,6 +18,8 @@ public final class PastePart {
     private final int firstLine;
     private int lastLine;
     private final List<String> lines = new ArrayList<>();
+    private final List<String> quoted = new ArrayList<>();
+    private @Nullable String promptLine;
     private int droppedLines;
     private int logLines;
     private int iommuWordLines;
@@ -50,9 +52,34 @@ public final class PastePart {
         return lastLine;
     }
 
-    /** The kept lines, normalized. */
+    /** The kept lines, normalized (what the parser reads). */
     public List<String> lines() {
         return Collections.unmodifiableList(lines);
+    }
+
+    /** The kept lines as pasted, index for index with {@link #lines()} (what evidence quotes). */
+    public List<String> quotedLines() {
+        return Collections.unmodifiableList(quoted);
+    }
+
+    /** The prompt line that introduced the part, as pasted, if there was one. */
+    public @Nullable String promptLine() {
+        return promptLine;
+    }
+
+    /**
+     * The first kept line, as pasted, whose normalized text contains one of the fragments; for
+     * quoting the line a parsed fact came from.
+     */
+    public java.util.Optional<String> quotedLineContaining(String... fragments) {
+        for (String fragment : fragments) {
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).contains(fragment)) {
+                    return java.util.Optional.of(quoted.get(i));
+                }
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** The argument of the command ({@code qm config 100} gives 100), if any. */
@@ -84,9 +111,14 @@ public final class PastePart {
         lastLine = lineNumber;
     }
 
-    void keep(String line) {
+    void prompt(String quotedPrompt) {
+        promptLine = quotedPrompt;
+    }
+
+    void keep(String line, String quotedLine) {
         if (lines.size() < MAX_LINES) {
             lines.add(line);
+            quoted.add(quotedLine);
         } else {
             droppedLines++;
         }

@@ -1,7 +1,11 @@
 package dev.pcibot.kb.diagnose;
 
+import dev.pcibot.kb.diagnose.parse.CmdlineParser;
+import dev.pcibot.kb.diagnose.parse.IommuGroupsParser;
 import dev.pcibot.kb.diagnose.parse.KernelLogParser;
 import dev.pcibot.kb.diagnose.parse.LspciParser;
+import dev.pcibot.kb.diagnose.parse.ModulesParser;
+import dev.pcibot.kb.diagnose.parse.QmConfigParser;
 import dev.pcibot.kb.diagnose.parse.ParsedOutput;
 import dev.pcibot.kb.diagnose.parse.Parser;
 import java.util.Optional;
@@ -39,12 +43,12 @@ public enum Probe {
             "iommu-groups",
             "find /sys/kernel/iommu_groups/ -type l | sort -V",
             "shows which devices share an IOMMU group with the device to pass through",
-            null),
+            new IommuGroupsParser()),
     PCI_JSON(
             "pci-json",
             "pvesh get /nodes/$(hostname)/hardware/pci --pci-class-blacklist \"\" --output-format json",
             "lists every PCI device with its IOMMU group, as Proxmox VE sees it",
-            null),
+            new IommuGroupsParser()),
     LSPCI_NNK(
             "lspci-nnk",
             "lspci -nnk",
@@ -64,22 +68,22 @@ public enum Probe {
             "vfio-modules",
             "lsmod | grep vfio",
             "shows whether the vfio, vfio_pci and vfio_iommu_type1 modules are loaded",
-            null),
+            new ModulesParser()),
     CMDLINE(
             "cmdline",
             "cat /proc/cmdline",
             "shows the kernel parameters the host actually booted with",
-            null),
+            new CmdlineParser()),
     MODPROBE_CONF(
             "modprobe-conf",
             "cat /etc/modprobe.d/*.conf /etc/modules",
             "shows vfio-pci ids, blacklists, softdeps and allow_unsafe_interrupts",
-            null),
+            new ModulesParser()),
     QM_CONFIG(
             "qm-config",
             "qm config <VMID>",
             "shows the VM's hostpci entries, machine type, BIOS and display",
-            null),
+            new QmConfigParser()),
     NODE_STATUS(
             "node-status",
             "uname -r",

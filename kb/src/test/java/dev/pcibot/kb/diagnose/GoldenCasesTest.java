@@ -32,12 +32,7 @@ final class GoldenCasesTest {
      * Ids whose rules wait for a parser from the parsers lane; their firing cases are reported, not
      * failed, until the rule lands. Shrinks to empty; never add an id whose rule exists.
      */
-    private static final Set<String> PENDING = Set.of(
-            "acs-override-enabled", "cmdline-param-typo", "duplicate-cmdline-param", "group-not-isolated",
-            "host-driver-bound", "kernel-regression-suspected", "msi-disabled", "obsolete-fb-param",
-            "option-rom-hang", "pcie-on-i440fx", "resizable-bar-enabled", "rom-not-uefi", "romfile-path-invalid",
-            "vfio-modules-missing", "vfio-not-bound", "virtualization-disabled", "x-vga-without-ovmf-or-q35",
-            "iommu-not-enabled", "amd-reset-bug");
+    private static final Set<String> PENDING = Set.of();
 
     @TestFactory
     Stream<DynamicTest> everyCaseFiresOrStaysQuiet() {

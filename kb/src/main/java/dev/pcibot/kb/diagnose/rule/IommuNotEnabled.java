@@ -1,8 +1,12 @@
 package dev.pcibot.kb.diagnose.rule;
 
+import dev.pcibot.kb.diagnose.Cmdline;
 import dev.pcibot.kb.diagnose.Detection;
 import dev.pcibot.kb.diagnose.Facts;
 import dev.pcibot.kb.diagnose.MessageScan;
+import dev.pcibot.kb.diagnose.PastePart;
+import dev.pcibot.kb.diagnose.parse.IommuGroupsOutput;
+import dev.pcibot.kb.diagnose.parse.KernelParam;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,26 +25,40 @@ final class IommuNotEnabled implements Rule {
     @Override
     public List<Detection> evaluate(Facts facts) {
         MessageScan log = facts.messages();
-        if (facts.iommuActive()) {
+        boolean groupsExist = facts.outputs(IommuGroupsOutput.class).stream().anyMatch(IommuGroupsOutput::iommuActive);
+        if (facts.iommuActive() || groupsExist) {
             return List.of();
         }
         List<String> evidence = new ArrayList<>();
         log.fact("iommu-disabled").forEach(h -> evidence.add(h.line()));
+        List<String> emptyListings = emptyGroupListings(facts);
+        evidence.addAll(emptyListings);
         if (evidence.isEmpty() && !facts.logShowsIommuStartup()) {
             return List.of(); // a grep or a wrapped log: a missing line means nothing
         }
         log.fact("iommu-param-on").forEach(h -> evidence.add(h.line()));
         boolean paramSet = !log.fact("iommu-param-on").isEmpty();
-        for (MessageScan.Hit cmdline : log.fact("cmdline")) {
-            String value = cmdline.value() == null ? "" : cmdline.value();
-            if (KernelParams.of(value).iommuRequested()) {
-                paramSet = true;
-                evidence.add(cmdline.line());
+        for (Cmdline c : facts.cmdlines()) {
+            for (String name : List.of("intel_iommu", "amd_iommu")) {
+                for (KernelParam p : c.output().all(name)) {
+                    if (p.value() != null && p.value().contains("on")) {
+                        paramSet = true;
+                        String line = c.lineWith(p.raw());
+                        if (!evidence.contains(line)) {
+                            evidence.add(line);
+                        }
+                    }
+                }
             }
         }
         String detail;
         if (!log.fact("iommu-disabled").isEmpty()) {
             detail = "The kernel says the IOMMU is disabled.";
+        } else if (!emptyListings.isEmpty() && paramSet) {
+            detail = "The IOMMU is requested on the kernel command line, yet there are no IOMMU groups:"
+                    + " the IOMMU (VT-d / AMD-Vi) is most likely switched off in the firmware setup.";
+        } else if (!emptyListings.isEmpty()) {
+            detail = "There are no IOMMU groups (Proxmox VE lists every device with iommugroup -1).";
         } else if (paramSet) {
             detail = "The IOMMU is requested on the kernel command line, yet no line shows it coming up:"
                     + " the IOMMU (VT-d / AMD-Vi) is most likely switched off in the firmware setup.";
@@ -49,5 +67,28 @@ final class IommuNotEnabled implements Rule {
                     + " added to an IOMMU group).";
         }
         return List.of(Detection.of(id(), evidence, detail));
+    }
+
+    /**
+     * Group listings that show the IOMMU off: pvesh with every device at iommugroup -1, or a find of
+     * /sys/kernel/iommu_groups that printed nothing (or a count of 0).
+     */
+    private static List<String> emptyGroupListings(Facts facts) {
+        List<String> evidence = new ArrayList<>();
+        for (PastePart part : GroupNotIsolated.listings(facts)) {
+            if (!(facts.output(part).orElse(null) instanceof IommuGroupsOutput groups) || groups.iommuActive()) {
+                continue;
+            }
+            boolean allUngrouped = !groups.ungrouped().isEmpty();
+            boolean emptyFind = part.command() != null && part.lines().stream().allMatch(l -> l.isBlank() || l.strip().equals("0"));
+            if (allUngrouped || emptyFind) {
+                if (part.promptLine() != null) {
+                    evidence.add(part.promptLine());
+                }
+                part.quotedLineContaining("-1").ifPresent(evidence::add);
+                part.quotedLines().stream().filter(l -> l.strip().equals("0")).findFirst().ifPresent(evidence::add);
+            }
+        }
+        return evidence;
     }
 }

@@ -1,0 +1,94 @@
+package dev.pcibot.kb.diagnose.rule;
+
+import dev.pcibot.kb.diagnose.Detection;
+import dev.pcibot.kb.diagnose.Facts;
+import dev.pcibot.kb.diagnose.PassthroughTargets;
+import dev.pcibot.kb.diagnose.PastePart;
+import dev.pcibot.kb.diagnose.Probe;
+import dev.pcibot.kb.diagnose.parse.GroupMember;
+import dev.pcibot.kb.diagnose.parse.IommuGroup;
+import dev.pcibot.kb.diagnose.parse.IommuGroupsOutput;
+import dev.pcibot.kb.diagnose.parse.LspciDevice;
+import dev.pcibot.kb.diagnose.parse.LspciOutput;
+import dev.pcibot.kb.diagnose.parse.PciAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Fires when a device the user means to pass through shares its IOMMU group with other endpoints.
+ * Its own functions and bridges/root ports in the group do not count (the official guide says so).
+ * Text: content findings/group-not-isolated.md
+ */
+final class GroupNotIsolated implements Rule {
+    @Override
+    public String id() {
+        return "group-not-isolated";
+    }
+
+    @Override
+    public List<Detection> evaluate(Facts facts) {
+        List<PciAddress> targets = PassthroughTargets.of(facts);
+        if (targets.isEmpty()) {
+            return List.of();
+        }
+        Set<String> evidence = new LinkedHashSet<>();
+        List<String> details = new ArrayList<>();
+        for (PastePart part : listings(facts)) {
+            if (!(facts.output(part).orElse(null) instanceof IommuGroupsOutput groups)) {
+                continue;
+            }
+            for (IommuGroup group : groups.groups()) {
+                for (GroupMember member : group.members()) {
+                    if (targets.stream().noneMatch(t -> t.covers(member.address()))) {
+                        continue;
+                    }
+                    List<GroupMember> foreign = group.foreignPeersOf(member.address()).stream()
+                            .filter(f -> !bridgeOrUnknownOnBusZero(f, facts))
+                            .toList();
+                    if (foreign.isEmpty()) {
+                        continue;
+                    }
+                    quote(part, member.address()).ifPresent(evidence::add);
+                    foreign.forEach(f -> quote(part, f.address()).ifPresent(evidence::add));
+                    details.add("Group " + group.number() + " holds " + member.address().shortForm() + " and also "
+                            + String.join(", ", foreign.stream().map(f -> f.address().shortForm()).toList()) + ".");
+                    break;
+                }
+            }
+        }
+        if (details.isEmpty()) {
+            return List.of();
+        }
+        return List.of(Detection.of(id(), new ArrayList<>(evidence), String.join(" ", details)));
+    }
+
+    /**
+     * A bare sysfs path says nothing of what a function is. lspci in the same paste may say it is a
+     * bridge; if nothing says, a function on bus 00 is most likely the root port the card hangs off,
+     * so it is given the benefit of the doubt (functions on other buses are endpoints).
+     */
+    private static boolean bridgeOrUnknownOnBusZero(GroupMember m, Facts facts) {
+        if (m.described()) {
+            return false; // foreignPeersOf already dropped described bridges
+        }
+        for (LspciOutput lspci : facts.outputs(LspciOutput.class)) {
+            java.util.Optional<LspciDevice> d = lspci.device(m.address());
+            if (d.isPresent()) {
+                return d.get().isBridge();
+            }
+        }
+        return m.address().bus() == 0;
+    }
+
+    static List<PastePart> listings(Facts facts) {
+        List<PastePart> parts = new ArrayList<>(facts.parts(Probe.IOMMU_GROUPS));
+        parts.addAll(facts.parts(Probe.PCI_JSON));
+        return parts;
+    }
+
+    private static java.util.Optional<String> quote(PastePart part, PciAddress address) {
+        return part.quotedLineContaining(address.toString(), address.shortForm());
+    }
+}

@@ -1,0 +1,59 @@
+package dev.pcibot.kb.diagnose.rule;
+
+import dev.pcibot.kb.diagnose.Detection;
+import dev.pcibot.kb.diagnose.Facts;
+import dev.pcibot.kb.diagnose.PastePart;
+import dev.pcibot.kb.diagnose.parse.LspciOutput;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Fires when lspci -vv shows a Resizable BAR capability with a BAR grown past 256 MB (the firmware
+ * enabled it; the 256 MB default means it is off). A user saying so in words is a row of the
+ * message table. Text: content findings/resizable-bar-enabled.md
+ */
+final class ResizableBarEnabled implements Rule {
+    private static final Pattern CURRENT = Pattern.compile("current size: (\\d+)(MB|GB|TB)");
+
+    @Override
+    public String id() {
+        return "resizable-bar-enabled";
+    }
+
+    @Override
+    public List<Detection> evaluate(Facts facts) {
+        List<String> evidence = new ArrayList<>();
+        for (PastePart part : facts.parts()) {
+            if (!(facts.output(part).orElse(null) instanceof LspciOutput lspci)) {
+                continue;
+            }
+            // read from the lines: the capability block may be one the parser keeps as text only
+            boolean hasCapability = lspci.devices().stream().anyMatch(d -> d.resizableBar().isPresent())
+                    || part.quotedLineContaining("Resizable BAR").isPresent();
+            if (!hasCapability) {
+                continue;
+            }
+            for (int i = 0; i < part.lines().size(); i++) {
+                Matcher m = CURRENT.matcher(part.lines().get(i));
+                if (m.find() && megabytes(m) > 256) {
+                    part.quotedLineContaining("Resizable BAR").ifPresent(evidence::add);
+                    evidence.add(part.quotedLines().get(i));
+                }
+            }
+        }
+        return evidence.isEmpty() ? List.of()
+                : List.of(Detection.of(id(), evidence.stream().distinct().toList(), "A BAR is sized past 256 MB:"
+                        + " Resizable BAR (Smart Access Memory) is on in the firmware."));
+    }
+
+    private static long megabytes(Matcher m) {
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "GB" -> n * 1024;
+            case "TB" -> n * 1024 * 1024;
+            default -> n;
+        };
+    }
+}
