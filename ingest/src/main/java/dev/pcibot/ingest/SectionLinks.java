@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Links a section to its place in the origin. The wiki gets MediaWiki anchors (heading text,
- * spaces as {@code _}: {@code PCI_Passthrough#Verify_IOMMU_is_enabled}); the admin guide the
+ * spaces as {@code _}: {@code PCI_Passthrough#Verify_IOMMU_is_enabled}, unless its hints name
+ * another); the admin guide the
  * AsciiDoc ids of pve-docs {@code qm-pci-passthrough.adoc} listed in its hints (the nearest
  * enclosing section that has one, else the chapter); other guides the anchor their own HTML gave
  * the heading, else the origin plus a slug of the heading.
@@ -22,7 +23,8 @@ final class SectionLinks {
         }
         String heading = headingPath.get(headingPath.size() - 1);
         return switch (guide.authority()) {
-            case OFFICIAL_WIKI -> base + "#" + mediaWikiAnchor(heading);
+            // A hinted anchor covers lines the dump made headings but the page has none for.
+            case OFFICIAL_WIKI -> base + "#" + hints.anchor(headingPath).orElse(mediaWikiAnchor(heading));
             case OFFICIAL_ADMIN_GUIDE -> hints.anchor(headingPath).map(id -> base + "#" + id).orElse(base);
             case COMMUNITY -> base + "#" + (ownAnchor != null ? ownAnchor : Slugs.of(heading));
         };

@@ -228,6 +228,8 @@ final class BundledGuidesTest {
                 section("pve-wiki-dump/vip/verify-iommu-interrupt-remapping-is-enab").commands());
         assertTrue(section("pve-wiki-dump/vip/verify-iommu-interrupt-remapping-is-enab")
                 .text().contains("- AMD-Vi: Interrupt remapping enabled"));
+        assertEquals("https://pve.proxmox.com/wiki/PCI_Passthrough#Requirements",
+                section("pve-wiki-dump/cpu-requirements").url());
         assertEquals(List.of("args: -machine pc,max-ram-below-4g=1G"),
                 section("pve-wiki-dump/gpu-passthrough/nvidia-tips").commands());
     }
