@@ -37,6 +37,9 @@ record LspciHeader(
             Pattern.compile("^([0-9a-fA-F]{4}): ([0-9a-fA-F]{4}):([0-9a-fA-F]{4})$");
     private static final Pattern CLASS =
             Pattern.compile("^([^:\\[]+?)(?: \\[([0-9a-fA-F]{4})\\])?: (.*)$");
+    // ls-iommu prints the class code without the colon: "VGA compatible controller [0300] Intel ..."
+    private static final Pattern CLASS_NO_COLON =
+            Pattern.compile("^([^:\\[]+?) \\[([0-9a-fA-F]{4})\\] (.*)$");
     private static final Pattern IDS = Pattern.compile("^(.*?)\\s*\\[([0-9a-fA-F]{4}):([0-9a-fA-F]{4})\\]$");
 
     /** Reads a header line; empty when the line does not start with an address and some text. */
@@ -67,6 +70,9 @@ record LspciHeader(
         String className = null;
         String classCode = null;
         m = CLASS.matcher(rest);
+        if (!m.matches()) {
+            m = CLASS_NO_COLON.matcher(rest);
+        }
         if (m.matches()) {
             className = m.group(1).strip();
             classCode = m.group(2) == null ? null : m.group(2).toLowerCase();

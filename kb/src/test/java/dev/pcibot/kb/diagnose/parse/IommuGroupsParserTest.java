@@ -94,6 +94,18 @@ final class IommuGroupsParserTest {
     }
 
     @Test
+    void readsLsIommuLinesWithoutColonAfterClassCode() {
+        IommuGroupsOutput out = sample("iommu-groups/ls-iommu-laptop.txt");
+        GroupMember dgpu = out.group(12).orElseThrow().members().get(0);
+
+        assertEquals("3D controller", dgpu.className());
+        assertEquals("0302", dgpu.classCode());
+        assertEquals("10de:1f97", dgpu.vendorDevice());
+        assertEquals("NVIDIA Corporation TU117M [GeForce MX450]", dgpu.description());
+        assertTrue(out.group(1).orElseThrow().members().get(0).isBridge());
+    }
+
+    @Test
     void readsPveshTableByColumnNames() {
         IommuGroupsOutput out = sample("iommu-groups/pvesh-table-guide.txt");
         GroupMember gt1030 = out.groupOf("01:00.0").orElseThrow().members().get(0);
