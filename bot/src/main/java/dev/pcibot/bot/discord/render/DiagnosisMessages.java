@@ -98,6 +98,9 @@ public final class DiagnosisMessages {
             text.append("\n**Next step:** ").append(Trim.line(next.why(), 300)).append('\n')
                     .append(Sanitizer.codeBlock(Trim.line(next.command(), 400)));
         }
+        if (!d.notices().isEmpty()) {
+            text.append("\n**Note:** ").append(Trim.line(Sanitizer.text(String.join("; ", d.notices())), 300));
+        }
         if (!d.notChecked().isEmpty()) {
             text.append("\n**Not checked:** ").append(Trim.line(String.join("; ", d.notChecked()), 300));
         }

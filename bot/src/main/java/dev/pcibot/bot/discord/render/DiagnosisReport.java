@@ -31,10 +31,17 @@ public final class DiagnosisReport {
             }
             out.append('\n');
         }
+        if (!d.notices().isEmpty()) {
+            out.append("\nAbout the input\n");
+            d.notices().forEach(x -> out.append("  ").append(x).append('\n'));
+        }
         int n = 0;
         for (Finding f : DiagnosisMessages.worstFirst(d.findings())) {
             out.append("\n").append(++n).append(". [").append(f.severity()).append("] ").append(f.title())
                     .append("  (").append(f.id()).append(")\n");
+            if (!f.detail().isBlank()) {
+                out.append("\n").append(f.detail().strip()).append("\n");
+            }
             if (!f.meaning().isBlank()) {
                 out.append("\n").append(f.meaning().strip()).append("\n");
             }

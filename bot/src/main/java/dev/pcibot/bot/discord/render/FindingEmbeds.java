@@ -30,23 +30,25 @@ public final class FindingEmbeds {
 
         String sources = sources(finding.citations(), room / 5);
         int body = room - sources.length() - 2;
+        String detail = finding.detail().isBlank() ? "" : "*" + Trim.line(Sanitizer.text(finding.detail().strip()), body / 5 - 2) + "*";
         Evidence evidence = evidence(finding.evidence(), body * 2 / 5);
-        String fix = finding.fix().isBlank() ? "" : "**Fix**\n" + finding.fix().strip();
-        String fixCut = Trim.markdown(fix, Math.max(0, body - evidence.text.length() - 2) * 3 / 4);
-        String meaning = Trim.markdown(
-                Sanitizer.text(finding.meaning().strip()),
-                Math.max(0, body - evidence.text.length() - fixCut.length() - 4));
+        String fullFix = finding.fix().isBlank() ? "" : "**Fix**\n" + Prose.unwrap(finding.fix());
+        int left = Math.max(0, body - detail.length() - evidence.text.length() - 4);
+        String fix = Trim.markdown(fullFix, left * 3 / 4);
+        String fullMeaning = Sanitizer.text(Prose.firstParagraph(finding.meaning()));
+        String meaning = Trim.markdown(fullMeaning, Math.max(0, left - fix.length()));
 
         StringBuilder description = new StringBuilder();
+        append(description, detail);
         append(description, meaning);
         append(description, evidence.text);
-        append(description, fixCut);
+        append(description, fix);
         append(description, sources);
         String text = Trim.markdown(description.toString(), room);
 
         boolean trimmed = evidence.trimmed
-                || !fixCut.equals(fix)
-                || !meaning.equals(Sanitizer.text(finding.meaning().strip()))
+                || !fix.equals(fullFix)
+                || !meaning.equals(Sanitizer.text(Prose.unwrap(finding.meaning())))
                 || finding.citations().size() > MAX_CITATIONS
                 || !text.contentEquals(description)
                 || !title.endsWith(Sanitizer.text(finding.title()));
