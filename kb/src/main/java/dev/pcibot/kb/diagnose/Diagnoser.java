@@ -2,6 +2,7 @@ package dev.pcibot.kb.diagnose;
 
 import dev.pcibot.kb.diagnose.parse.CmdlineOutput;
 import dev.pcibot.kb.diagnose.parse.CmdlineParser;
+import dev.pcibot.kb.diagnose.parse.KernelLogParser;
 import dev.pcibot.kb.diagnose.parse.ParsedOutput;
 import dev.pcibot.kb.diagnose.parse.Parser;
 import dev.pcibot.kb.diagnose.rule.Rule;
@@ -89,6 +90,28 @@ public final class Diagnoser {
             }
         }
         return outputs;
+    }
+
+    /**
+     * The findings that messages quoted in a question mean by themselves ("why does it say group 13
+     * is not viable"), from the message table alone: no rules, no "none" or "insufficient-info".
+     * Empty when the text quotes no known message.
+     */
+    public List<Finding> explainMessages(String text) {
+        MessageScan scan = new MessageScan(patterns);
+        int number = 0;
+        for (String raw : text.split("\r?\n", -1)) {
+            number++;
+            String line = PasteNormalizer.normalize(raw);
+            if (prefilter.matches(line)) {
+                scan.scan(number, PasteNormalizer.quote(raw), KernelLogParser.message(line));
+            }
+        }
+        List<Detection> detections = new ArrayList<>();
+        for (String id : scan.findingIds()) {
+            detections.add(Detection.of(id, scan.finding(id).stream().map(MessageScan.Hit::line).toList(), ""));
+        }
+        return assembler.findings(detections);
     }
 
     /** The probe's parser, told which file it reads when the prompt named it. */

@@ -28,8 +28,7 @@ final class DiagnosisAssembler {
     }
 
     Diagnosis assemble(Facts facts, List<Detection> detections, List<String> notices) {
-        List<Finding> findings = new ArrayList<>(detections.stream().map(this::finding).toList());
-        findings.sort(Comparator.comparing(Finding::severity).thenComparing(f -> Stage.orderOf(f.id())));
+        List<Finding> findings = findings(detections);
         List<Stage> undecided = new ArrayList<>();
         boolean anyDecided = false;
         for (Stage stage : Stage.values()) {
@@ -48,6 +47,13 @@ final class DiagnosisAssembler {
         List<String> notChecked = undecided.stream().map(Stage::checks).toList();
         return new Diagnosis(parts(facts), HostFacts.of(facts), DeviceViews.of(facts), findings, next, notChecked,
                 notices);
+    }
+
+    /** Findings for these detections, worst first (no tree walk, no special results). */
+    List<Finding> findings(List<Detection> detections) {
+        List<Finding> findings = new ArrayList<>(detections.stream().map(this::finding).toList());
+        findings.sort(Comparator.comparing(Finding::severity).thenComparing(f -> Stage.orderOf(f.id())));
+        return findings;
     }
 
     private Finding finding(Detection d) {
