@@ -20,6 +20,7 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.miscellaneous.StemmerOverrideFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.synonym.SolrSynonymParser;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
@@ -31,7 +32,8 @@ import org.jspecify.annotations.Nullable;
  * serve both (see STYLE.md's table):
  *
  * <ul>
- *   <li><b>prose</b>: StandardTokenizer, lowercase, English stop words, Porter stemming, so
+ *   <li><b>prose</b>: StandardTokenizer, lowercase, English stop words, Porter stemming (with a
+ *       few overrides), so
  *       "remapping" finds "remap". It splits {@code vfio-pci} into {@code vfio}, {@code pci} and
  *       drops the {@code on} of {@code intel_iommu=on}.
  *   <li><b>exact</b>: a pattern tokenizer splitting on white space and brackets only, punctuation
@@ -82,11 +84,25 @@ public final class KbAnalyzers {
 
     /** Lazily built once: analyzers are thread-safe and reuse their token streams per thread. */
     private static final class Holder {
+        /** Where Porter goes wrong on our vocabulary ("adding" would become "ad", not "add"). */
+        static final StemmerOverrideFilter.StemmerOverrideMap STEM_OVERRIDES = stemOverrides();
         static final Analyzer PROSE = new ProseAnalyzer(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, null);
         static final SynonymMap SYNONYMS = loadSynonyms();
         static final Analyzer PROSE_QUERY = new ProseAnalyzer(queryStopWords(), SYNONYMS);
         static final Analyzer EXACT = buildExact();
         static final Analyzer INDEXING = new PerFieldAnalyzerWrapper(PROSE, Map.of(KbFields.EXACT, EXACT));
+    }
+
+    private static StemmerOverrideFilter.StemmerOverrideMap stemOverrides() {
+        StemmerOverrideFilter.Builder builder = new StemmerOverrideFilter.Builder(false);
+        for (String form : List.of("add", "adds", "added", "adding")) {
+            builder.add(form, "add");
+        }
+        try {
+            return builder.build();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot build the stemmer overrides", e);
+        }
     }
 
     private static Analyzer buildExact() {
@@ -162,6 +178,7 @@ public final class KbAnalyzers {
             TokenStream stream = new EnglishPossessiveFilter(source);
             stream = new LowerCaseFilter(stream);
             stream = new StopFilter(stream, stopWords);
+            stream = new StemmerOverrideFilter(stream, Holder.STEM_OVERRIDES);
             stream = new PorterStemFilter(stream);
             if (synonyms != null) {
                 stream = new SynonymGraphFilter(stream, synonyms, true);

@@ -69,7 +69,15 @@ final class QueryConcepts {
                 concepts.add(fromSegment(question, seg, Set.of()));
             }
         }
-        return concepts.size() > MAX_CONCEPTS ? List.copyOf(concepts.subList(0, MAX_CONCEPTS)) : concepts;
+        // a word said twice ("backups to proxmox backup server") is still one thing asked about
+        List<Concept> distinct = new ArrayList<>();
+        Set<List<List<String>>> seen = new java.util.HashSet<>();
+        for (Concept c : concepts) {
+            if (c.alternatives().isEmpty() || seen.add(c.alternatives())) {
+                distinct.add(c);
+            }
+        }
+        return distinct.size() > MAX_CONCEPTS ? List.copyOf(distinct.subList(0, MAX_CONCEPTS)) : distinct;
     }
 
     private static Concept joined(String question, ExactTok x, List<Segment> overlapped) {

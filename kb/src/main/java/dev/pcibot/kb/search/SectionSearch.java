@@ -35,12 +35,20 @@ import org.apache.lucene.util.FixedBitSet;
  * <p>The "no good answer" decision does not look at raw scores (BM25 scores are not comparable
  * across queries). It asks how much of the question a section covers: each concept weighs its
  * inverse document frequency, so rare words count most and a word the guides never use ("docker",
- * "bread") weighs the most of all; a section must cover {@link #MIN_COVERAGE} of the weight. A
- * question about something the guides do not cover therefore comes back unanswered even when one
- * of its common words ("network") matches somewhere.
+ * "bread") weighs the most of all; technical tokens ({@code allow_unsafe_interrupts=1},
+ * {@code k80}) weigh double, being unambiguous. A section answers when it covers
+ * {@link #MIN_COVERAGE} of the weight, or {@link #MIN_COVERAGE_RARE_PAIR} when it also holds two
+ * of the question's rare concepts together ("lsi" and "hba": two rare words side by side in one
+ * section are seldom a coincidence). A question about something the guides do not cover therefore
+ * comes back unanswered even when one of its common words ("network") matches somewhere.
  */
 final class SectionSearch {
-    static final double MIN_COVERAGE = 0.6;
+    static final double MIN_COVERAGE = 0.5;
+    static final double MIN_COVERAGE_RARE_PAIR = 0.35;
+    /** A concept is rare when at most this share of the sections (and at least 3) mention it. */
+    static final double RARE_SHARE = 0.05;
+    /** Technical tokens weigh this much more than words in the coverage test. */
+    static final double TECHNICAL_WEIGHT = 2.0;
     static final int CANDIDATES = 60;
     static final float TITLE_BOOST = 2.0f;
     static final float PATH_BOOST = 0.5f;
@@ -50,8 +58,11 @@ final class SectionSearch {
     static final float CORRECTED_WEIGHT = 0.5f;
     /** Sections with a known error rank below equally good official ones. */
     static final float CORRECTED_SECTION_FACTOR = 0.6f;
-    /** An unknown number ("11" in "windows 11") says less than an unknown word. */
-    static final double UNKNOWN_NUMBER_WEIGHT = 0.4;
+    /**
+     * Numbers ("11" in "windows 11", "7 to 8") and unknown model numbers ("rtx4090") say little about
+     * the topic, and a known number often matches by coincidence (a table row, "GeForce 7, 8").
+     */
+    static final double NUMBER_WEIGHT = 0.25;
 
     private final Corrections corrections;
 
@@ -67,6 +78,7 @@ final class SectionSearch {
             return new SearchResult(query.text(), false, List.of());
         }
         double total = concepts.stream().mapToDouble(Weighed::weight).sum();
+        int rareDf = Math.max(3, (int) Math.round(RARE_SHARE * gen.size()));
 
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         for (Weighed w : concepts) {
@@ -80,13 +92,15 @@ final class SectionSearch {
         List<NearDuplicates.Ranked> ranked = new ArrayList<>();
         for (ScoreDoc sd : top.scoreDocs) {
             double covered = 0;
+            int rare = 0;
             for (Weighed w : concepts) {
                 if (w.docs().get(sd.doc)) {
                     covered += w.weight() * (w.concept().corrected() ? CORRECTED_WEIGHT : 1.0);
+                    rare += !w.concept().corrected() && w.docs().cardinality() <= rareDf ? 1 : 0;
                 }
             }
             double coverage = covered / total;
-            if (coverage < MIN_COVERAGE) {
+            if (coverage < (rare >= 2 ? MIN_COVERAGE_RARE_PAIR : MIN_COVERAGE)) {
                 continue;
             }
             float score = (float) (sd.score * (0.5 + 0.5 * coverage));
@@ -166,8 +180,11 @@ final class SectionSearch {
             }
             int df = docs.cardinality();
             double weight = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-            if (df == 0 && c.numeric()) {
-                weight *= UNKNOWN_NUMBER_WEIGHT;
+            if (c.numeric() || (df == 0 && c.surface().chars().anyMatch(Character::isDigit))) {
+                weight *= NUMBER_WEIGHT;
+            }
+            if (df > 0 && !c.exactTerms().isEmpty()) {
+                weight *= TECHNICAL_WEIGHT;
             }
             out.add(new Weighed(c, docs, weight));
         }

@@ -54,10 +54,11 @@ final class Vocabulary {
     /**
      * The closest known term: same first letter, one edit for words up to 6 letters, two for
      * longer ones (transpositions count one); ties go to the more common term. Words shorter than
-     * 4 letters and numbers are never corrected: too many near neighbours.
+     * 5 letters and numbers are never corrected (too many near neighbours), nor is a word into a
+     * longer or shorter form of itself.
      */
     Optional<String> correct(String term) {
-        if (term.length() < 4 || contains(term) || term.chars().anyMatch(Character::isDigit)) {
+        if (term.length() < 5 || contains(term) || term.chars().anyMatch(Character::isDigit)) {
             return Optional.empty();
         }
         int maxEdits = term.length() <= 6 ? 1 : 2;
@@ -65,8 +66,9 @@ final class Vocabulary {
         int bestDistance = Integer.MAX_VALUE;
         int bestFreq = -1;
         for (String candidate : byFirstChar.getOrDefault(term.charAt(0), List.of())) {
-            if (Math.abs(candidate.length() - term.length()) > maxEdits || candidate.length() < 3) {
-                continue;
+            if (Math.abs(candidate.length() - term.length()) > maxEdits || candidate.length() < 3
+                    || candidate.startsWith(term) || term.startsWith(candidate)) {
+                continue; // "drive" is not a typo of "driver": another word form, not a slip of the finger
             }
             int d = distance(term, candidate, maxEdits);
             int freq = docFreq.get(candidate);
