@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -271,7 +272,10 @@ class FakeDiscordTest {
                     MessageEmbed half = new EmbedBuilder().setDescription("x".repeat(4000)).build();
                     event.replyEmbeds(half, half).queue(null, failure -> failed(id, failure));
                 }
-                case "ping" -> event.reply(event.getOption("text").getAsString()).queue(null, failure -> failed(id, failure));
+                // JDA's default would do too, but the bot under test changes that global default
+                case "ping" -> event.reply(event.getOption("text").getAsString())
+                        .setAllowedMentions(EnumSet.allOf(Message.MentionType.class))
+                        .queue(null, failure -> failed(id, failure));
                 case "slow" -> {
                     sleep(FakeDiscord.ACK_DEADLINE.toMillis() + 300);
                     event.reply("too late").setAllowedMentions(List.of()).queue(null, failure -> failed(id, failure));

@@ -32,6 +32,7 @@ final class FakeRest extends Dispatcher {
     static final Duration TOKEN_LIFETIME = Duration.ofMinutes(15);
     private static final int EPHEMERAL = 64;
     private static final int LOADING = 128;
+    private static final int SUPPRESS_EMBEDS = 4;
 
     private static final Pattern CALLBACK = Pattern.compile("interactions/(\\d+)/([^/]+)/callback");
     private static final Pattern FOLLOW_UP = Pattern.compile("webhooks/(\\d+)/([^/]+)");
@@ -163,10 +164,25 @@ final class FakeRest extends Dispatcher {
         if (answer.interaction != null) {
             answer.interaction.record(done);
             if (answer.reply != null) {
-                answer.interaction.replied(answer.reply, done);
+                answer.interaction.replied(answer.reply, ephemeral(answer), done);
             }
         }
         return answer.response();
+    }
+
+    /**
+     * Whether the user's reply is only visible to them: an edit after a deferral carries no flags,
+     * the message it edits does (follow-ups and edits are answered with the stored message).
+     */
+    private boolean ephemeral(Answer answer) {
+        JsonNode message = answer.reply;
+        if (answer.status == 200) {
+            message = Json.parse(answer.body);
+        } else if (answer.interaction != null && answer.interaction.callbackType() == 7) {
+            ObjectNode updated = messages.get(answer.interaction.originalMessageId());
+            message = updated != null ? updated : message;
+        }
+        return message != null && (message.path("flags").asInt(0) & EPHEMERAL) != 0;
     }
 
     private RecordedCall read(RecordedRequest request, String path, String query, Map<String, String> headers, long received) {
@@ -460,11 +476,11 @@ final class FakeRest extends Dispatcher {
         if (data.has("components")) {
             message.set("components", components(data.path("components")));
         }
-        if (data.has("flags")) {
-            message.put("flags", data.path("flags").asInt(0));
-        } else {
-            message.put("flags", message.path("flags").asInt(0) & ~LOADING);
-        }
+        // An edit may only toggle SUPPRESS_EMBEDS (and switch to components V2); EPHEMERAL stays as the
+        // deferral or first reply set it, and LOADING ("thinking…") ends with the first edit.
+        int editable = SUPPRESS_EMBEDS | DiscordLimits.IS_COMPONENTS_V2;
+        int unchanged = message.path("flags").asInt(0) & ~LOADING & ~editable;
+        message.put("flags", unchanged | (data.path("flags").asInt(0) & editable));
         if (data.has("attachments") || !uploads.isEmpty()) {
             ArrayNode kept = Json.array();
             for (JsonNode old : message.path("attachments")) {

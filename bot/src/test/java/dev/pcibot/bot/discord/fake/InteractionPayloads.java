@@ -90,6 +90,8 @@ public final class InteractionPayloads {
         long channelId = FakeWorld.CHANNEL_ID;
         long userId = FakeWorld.ASKER_ID;
         @Nullable Long createdAtMillis;
+        private @Nullable String subcommandGroup;
+        private @Nullable String subcommand;
         private final Map<String, ObjectNode> attachments = new LinkedHashMap<>();
 
         private Builder(int type, @Nullable String commandName, int commandType) {
@@ -116,6 +118,16 @@ public final class InteractionPayloads {
 
         public Builder option(String name, boolean value) {
             options.addObject().put("name", name).put("type", 5).put("value", value);
+            return this;
+        }
+
+        /**
+         * Makes this {@code /command group sub ...}: the options added so far and later go inside the
+         * subcommand, as Discord nests them.
+         */
+        public Builder subcommand(@Nullable String group, String name) {
+            this.subcommandGroup = group;
+            this.subcommand = name;
             return this;
         }
 
@@ -182,6 +194,16 @@ public final class InteractionPayloads {
             payload.put("context", 0);
             payload.put("attachment_size_limit", DiscordLimits.FILE_BYTES);
             ObjectNode body = data.deepCopy();
+            if (subcommand != null) {
+                ObjectNode sub = Json.object().put("name", subcommand).put("type", 1);
+                sub.set("options", options.deepCopy());
+                ObjectNode top = sub;
+                if (subcommandGroup != null) {
+                    top = Json.object().put("name", subcommandGroup).put("type", 2);
+                    top.putArray("options").add(sub);
+                }
+                body.putArray("options").add(top);
+            }
             if (commandName != null) {
                 body.put("id", Long.toString(commandId));
                 if (type == APPLICATION_COMMAND || type == AUTOCOMPLETE) {

@@ -11,9 +11,11 @@ import java.util.List;
  * @param callbackType the interaction callback type that acknowledged the interaction (4 message,
  *     5 deferred message, 6 deferred update, 7 update, 8 autocomplete, 9 modal)
  * @param message the message payload: a callback's {@code data}, or a follow-up's or edit's body
+ * @param ephemeral whether only the person who asked sees the message (flag 64 on the message as
+ *     stored: after a deferral the flag was set by the deferral, not by the edit)
  * @param call the request that carried it; {@code call.body()} is the exact JSON
  */
-public record Reply(int callbackType, JsonNode message, RecordedCall call) {
+public record Reply(int callbackType, JsonNode message, boolean ephemeral, RecordedCall call) {
 
     public List<UploadedFile> files() {
         return call.files();
@@ -25,10 +27,6 @@ public record Reply(int callbackType, JsonNode message, RecordedCall call) {
 
     public JsonNode embeds() {
         return message.path("embeds");
-    }
-
-    public boolean ephemeral() {
-        return (message.path("flags").asInt(0) & 64) != 0;
     }
 
     /** Everything a reader sees: content, then each embed's title, description, fields and footer. */

@@ -126,8 +126,8 @@ public final class SentInteraction {
         originalMessageId = messageId;
     }
 
-    void replied(JsonNode message, RecordedCall call) {
-        reply.complete(new Reply(callbackType, message, call));
+    void replied(JsonNode message, boolean ephemeral, RecordedCall call) {
+        reply.complete(new Reply(callbackType, message, ephemeral, call));
     }
 
     private <T> T await(CompletableFuture<T> future, String what) {
