@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * IOMMU Group 1:
- *         00:01.0 PCI bridge [0604]: Intel Corporation 6th-10th Gen Core Processor PCIe Controller (x16) [8086:1901] (rev 07)
- *         01:00.0 VGA compatible controller [0300]: NVIDIA Corporation GP104 [GeForce GTX 1080] [10de:1b80] (rev a1)
- * /sys/kernel/iommu_groups/1/devices/0000:01:00.1
+ *         00:01.0 PCI bridge [0604]: Intel Corporation 6th-10th Gen Core Processor PCIe Controller (x16) [8086:1901] (rev 05)
+ *         01:00.0 VGA compatible controller [0300]: NVIDIA Corporation GA104 [GeForce RTX 3070 Ti] [10de:2482] (rev a1)
+ *         01:00.1 Audio device [0403]: NVIDIA Corporation GA104 High Definition Audio Controller [10de:228b] (rev a1)
  * </pre>
  */
 public final class IommuGroupsParser implements Parser<IommuGroupsOutput> {

@@ -16,11 +16,10 @@ import org.jspecify.annotations.Nullable;
  * samples/modprobe-conf/):
  *
  * <pre>
- * vfio_pci               16384  0
- * vfio_iommu_type1       49152  0
- * ==> /etc/modprobe.d/vfio.conf <==
+ * ==&gt; /etc/modprobe.d/vfio.conf &lt;==
  * options vfio-pci ids=10de:1b80,10de:10f0 disable_vga=1
  * softdep nouveau pre: vfio-pci
+ * softdep snd_hda_intel pre: vfio-pci
  * </pre>
  */
 public final class ModulesParser implements Parser<ModulesOutput> {

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * samples/uname/):
  *
  * <pre>
- * Linux pve 6.8.12-4-pve #1 SMP PREEMPT_DYNAMIC PMX 6.8.12-4 (2024-11-06T15:04Z) x86_64 GNU/Linux
+ * Linux pve9 6.14.8-2-pve #1 SMP PREEMPT_DYNAMIC PMX 6.14.8-2 (2025-07-22T10:04Z) x86_64 GNU/Linux
  * </pre>
  */
 public final class UnameParser implements Parser<UnameOutput> {
