@@ -14,10 +14,11 @@ import dev.pcibot.bot.store.ReplyKind;
 import dev.pcibot.bot.store.ReplyStore;
 import dev.pcibot.bot.store.StoreException;
 import dev.pcibot.bot.store.StoredReply;
-import dev.pcibot.kb.diagnose.Finding;
+import dev.pcibot.kb.AnswerResult;
+import dev.pcibot.kb.Answerer;
+import dev.pcibot.kb.diagnose.Diagnoser;
 import dev.pcibot.kb.search.InvalidQueryException;
 import dev.pcibot.kb.search.KbSearcher;
-import dev.pcibot.kb.search.SearchResult;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
@@ -32,7 +33,6 @@ import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,14 +49,18 @@ final class AskCommand extends SlashCommandAdapter implements ComponentHandler {
     private static final Logger LOG = LoggerFactory.getLogger(AskCommand.class);
 
     private final KbSearcher searcher;
+    private final Answerer answerer;
     private final ReplyStore replies;
     private final Workers workers;
     private final ReplyVisibility visibility;
     private final Clock clock = Clock.systemUTC();
 
-    AskCommand(KbSearcher searcher, ReplyStore replies, Workers workers, ReplyVisibility visibility) {
+    /** @param answerer the service's bean when it provides one, else built here from the same parts */
+    AskCommand(KbSearcher searcher, Diagnoser diagnoser, Optional<Answerer> answerer, ReplyStore replies,
+            Workers workers, ReplyVisibility visibility) {
         super("ask", "Ask about PCI(e) and GPU passthrough on Proxmox VE");
         this.searcher = searcher;
+        this.answerer = answerer.orElseGet(() -> new Answerer(searcher, diagnoser));
         this.replies = replies;
         this.workers = workers;
         this.visibility = visibility;
@@ -88,18 +92,19 @@ final class AskCommand extends SlashCommandAdapter implements ComponentHandler {
     }
 
     private void answer(IReplyCallback event, InteractionHook hook, String question) {
-        Answer answer;
+        AnswerResult answer;
         try {
-            answer = search(question);
+            answer = answerer.answer(question, HITS);
         } catch (InvalidQueryException e) {
             Replies.finish(hook, e.getMessage());
             return;
         }
         long asker = event.getUser().getIdLong();
+        boolean more = AnswerMessages.pageCount(answer.search()) > 1;
         Optional<StoredReply> saved = save(event, question, answer);
-        List<ActionRow> buttons = saved.map(r -> ReplyButtons.forAnswer(r.id(), 0, answer.pages() > 1, asker))
+        List<ActionRow> buttons = saved.map(r -> ReplyButtons.forAnswer(r.id(), 0, more, asker))
                 .orElse(ReplyButtons.deleteOnly(asker));
-        Replies.finish(hook, AnswerMessages.render(answer.result(), answer.finding(), 0, buttons));
+        Replies.finish(hook, AnswerMessages.render(answer.search(), answer.findings(), 0, buttons));
     }
 
     @Override
@@ -140,29 +145,20 @@ final class AskCommand extends SlashCommandAdapter implements ComponentHandler {
             Replies.finish(hook, "I no longer have that question; ask it again with /ask.");
             return;
         }
-        Answer answer;
+        AnswerResult answer;
         try {
-            answer = search(reply.get().query());
+            answer = answerer.answer(reply.get().query(), HITS);
         } catch (InvalidQueryException e) {
             Replies.finish(hook, e.getMessage());
             return;
         }
-        int shown = Math.min(page, answer.pages() - 1);
-        List<ActionRow> buttons = ReplyButtons.forAnswer(replyId, shown, shown + 1 < answer.pages(), reply.get().userId());
-        Replies.finish(hook, AnswerMessages.render(answer.result(), answer.finding(), shown, buttons));
+        int pages = AnswerMessages.pageCount(answer.search());
+        int shown = Math.min(page, pages - 1);
+        List<ActionRow> buttons = ReplyButtons.forAnswer(replyId, shown, shown + 1 < pages, reply.get().userId());
+        Replies.finish(hook, AnswerMessages.render(answer.search(), answer.findings(), shown, buttons));
     }
 
-    private record Answer(SearchResult result, @Nullable Finding finding) {
-        int pages() {
-            return AnswerMessages.pageCount(result);
-        }
-    }
-
-    private Answer search(String question) {
-        return new Answer(searcher.search(question, HITS), null);
-    }
-
-    private Optional<StoredReply> save(IReplyCallback event, String question, Answer answer) {
+    private Optional<StoredReply> save(IReplyCallback event, String question, AnswerResult answer) {
         try {
             return Optional.of(replies.save(
                     ReplyKind.ANSWER,
@@ -170,7 +166,7 @@ final class AskCommand extends SlashCommandAdapter implements ComponentHandler {
                     event.getChannelIdLong(),
                     event.getUser().getIdLong(),
                     question,
-                    AnswerMessages.pageItems(answer.result(), answer.finding()),
+                    AnswerMessages.pageItems(answer.search(), answer.findings()),
                     clock.instant()));
         } catch (StoreException e) {
             LOG.warn("Reply not stored, sending it without feedback buttons: {}", e.getMessage());

@@ -11,12 +11,11 @@ import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
-import org.jspecify.annotations.Nullable;
 
 /**
  * An answer to {@code /ask} as one message per page: page N shows hit N (its section, the matched
- * passage, the commands to copy, where else it is said), and page 0 puts the finding first when
- * the question quoted a message the diagnosis knows. "No good answer" is said plainly.
+ * passage, the commands to copy, where else it is said), and page 0 puts the findings first when
+ * the question quoted messages the diagnosis knows. "No good answer" is said plainly.
  */
 public final class AnswerMessages {
     public static final String NO_GOOD_ANSWER = "No good answer";
@@ -26,19 +25,23 @@ public final class AnswerMessages {
     static final int MAX_COMMANDS = 5;
     static final int COMMANDS_MAX = 1500;
     static final int SNIPPET_MAX = 1800;
+    /** Findings shown above the first hit; the rest are named in the footer. */
+    static final int MAX_FINDINGS = 3;
+    static final int FINDINGS_ROOM = 3600;
 
     private AnswerMessages() {}
 
     /** Per page, the section and finding ids it shows: what helpful / not helpful is stored against. */
-    public static List<List<String>> pageItems(SearchResult result, @Nullable Finding finding) {
+    public static List<List<String>> pageItems(SearchResult result, List<Finding> findings) {
+        List<String> findingIds = findings.stream().limit(MAX_FINDINGS).map(Finding::id).toList();
         if (!result.answered() || result.hits().isEmpty()) {
-            return finding == null ? List.of(List.of(NO_ANSWER_ITEM)) : List.of(List.of(finding.id()));
+            return List.of(findingIds.isEmpty() ? List.of(NO_ANSWER_ITEM) : findingIds);
         }
         List<List<String>> pages = new ArrayList<>();
         for (SearchHit hit : result.hits()) {
             List<String> items = new ArrayList<>();
-            if (pages.isEmpty() && finding != null) {
-                items.add(finding.id());
+            if (pages.isEmpty()) {
+                items.addAll(findingIds);
             }
             items.add(hit.citation().sectionId());
             pages.add(items);
@@ -50,14 +53,18 @@ public final class AnswerMessages {
         return Math.max(1, result.answered() ? result.hits().size() : 0);
     }
 
+    /** Page {@code page} of the answer; findings (quoted messages) only on the first page. */
     public static MessageCreateData render(
-            SearchResult result, @Nullable Finding finding, int page, List<ActionRow> buttons) {
+            SearchResult result, List<Finding> findings, int page, List<ActionRow> buttons) {
         EmbedBudget budget = new EmbedBudget();
-        if (finding != null && page == 0) {
-            budget.tryAdd(FindingEmbeds.render(finding, MessageLimits.EMBED_TOTAL / 2).embed());
+        if (page == 0 && !findings.isEmpty()) {
+            List<Finding> shown = findings.subList(0, Math.min(MAX_FINDINGS, findings.size()));
+            for (Finding f : shown) {
+                budget.tryAdd(FindingEmbeds.render(f, FINDINGS_ROOM / shown.size()).embed());
+            }
         }
         if (!result.answered() || result.hits().isEmpty()) {
-            if (finding == null) {
+            if (findings.isEmpty()) {
                 budget.tryAdd(noGoodAnswer(result.query()));
             }
         } else {

@@ -58,7 +58,7 @@ final class CommandRegistryTest {
         AttachmentReader attachments = new AttachmentReader(1024, Duration.ofSeconds(1));
         Diagnoser diagnoser = Diagnoser.withoutCitations();
         DiagnosisReplies diagnosisReplies = new DiagnosisReplies(workers, visibility, replies);
-        AskCommand ask = new AskCommand(index.searcher(), replies, workers, visibility);
+        AskCommand ask = new AskCommand(index.searcher(), diagnoser, java.util.Optional.empty(), replies, workers, visibility);
         DiagnoseCommand diagnose = new DiagnoseCommand(diagnoser, attachments, diagnosisReplies);
         commands = List.of(ask, diagnose, new DiagnoseMessageCommand(diagnoser, attachments, diagnosisReplies),
                 new PcibotCommand(new GuildSettingsStore(ds)));
