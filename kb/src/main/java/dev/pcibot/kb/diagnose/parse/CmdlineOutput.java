@@ -31,7 +31,9 @@ public record CmdlineOutput(
         PROC_CMDLINE,
         /** {@code /etc/default/grub}: read by update-grub (GRUB installs). */
         GRUB_DEFAULT,
-        /** {@code /etc/kernel/cmdline}: bare parameters, read by proxmox-boot-tool (systemd-boot). */
+        /**
+         * {@code /etc/kernel/cmdline}: bare parameters, read by proxmox-boot-tool (systemd-boot).
+         */
         KERNEL_CMDLINE
     }
 
@@ -69,11 +71,12 @@ public record CmdlineOutput(
         Map<String, Integer> counts = new LinkedHashMap<>();
         params.forEach(p -> counts.merge(p.normalizedName(), 1, Integer::sum));
         List<String> names = new ArrayList<>();
-        counts.forEach((name, n) -> {
-            if (n > 1 && !REPEATABLE.contains(name)) {
-                names.add(name);
-            }
-        });
+        counts.forEach(
+                (name, n) -> {
+                    if (n > 1 && !REPEATABLE.contains(name)) {
+                        names.add(name);
+                    }
+                });
         return names;
     }
 }

@@ -1,14 +1,16 @@
 package dev.pcibot.kb.diagnose.parse;
 
 import dev.pcibot.kb.diagnose.parse.CmdlineOutput.Source;
+
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 
 /**
- * Reads a kernel command line from {@code /proc/cmdline}, {@code /etc/default/grub} or
- * {@code /etc/kernel/cmdline}. Typical input (all samples: test resources samples/cmdline/):
+ * Reads a kernel command line from {@code /proc/cmdline}, {@code /etc/default/grub} or {@code
+ * /etc/kernel/cmdline}. Typical input (all samples: test resources samples/cmdline/):
  *
  * <pre>
  * BOOT_IMAGE=/boot/vmlinuz-6.8.12-4-pve root=/dev/mapper/pve-root ro quiet intel_iommu=on iommu=pt
@@ -49,8 +51,11 @@ public final class CmdlineParser implements Parser<CmdlineOutput> {
             }
             if (bareFile && !firstLine) {
                 // proxmox-boot-tool reads the first line only
-                malformed.add(new MalformedToken(line.strip(),
-                        "a second line in /etc/kernel/cmdline: proxmox-boot-tool uses only the first line"));
+                malformed.add(
+                        new MalformedToken(
+                                line.strip(),
+                                "a second line in /etc/kernel/cmdline: proxmox-boot-tool uses only"
+                                    + " the first line"));
             }
             tokenizer.tokenize(line, "cmdline", bareFile);
             firstLine = false;
@@ -58,7 +63,8 @@ public final class CmdlineParser implements Parser<CmdlineOutput> {
         return new CmdlineOutput(params, source, malformed, Map.of(), List.of());
     }
 
-    // A line starting with '=' is the tail of a parameter the paste wrapped ("initcall_blacklist\n=sysfb_init").
+    // A line starting with '=' is the tail of a parameter the paste wrapped
+    // ("initcall_blacklist\n=sysfb_init").
     private static List<String> joinWrapped(List<String> lines) {
         List<String> joined = new ArrayList<>();
         for (String line : lines) {
@@ -73,10 +79,11 @@ public final class CmdlineParser implements Parser<CmdlineOutput> {
     }
 
     static Source guess(List<String> lines) {
-        List<String> content = lines.stream()
-                .map(String::strip)
-                .filter(l -> !l.isEmpty() && !l.startsWith("#"))
-                .toList();
+        List<String> content =
+                lines.stream()
+                        .map(String::strip)
+                        .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                        .toList();
         if (content.isEmpty()) {
             return Source.PROC_CMDLINE;
         }
@@ -84,12 +91,13 @@ public final class CmdlineParser implements Parser<CmdlineOutput> {
         if (first.startsWith("BOOT_IMAGE=") || first.startsWith("initrd=")) {
             return Source.PROC_CMDLINE;
         }
-        // /etc/kernel/cmdline always names the root; /etc/default/grub does only inside a GRUB_ line
-        boolean bareRoot = content.stream()
-                .anyMatch(l -> !l.startsWith("GRUB_") && l.matches("(^|.*\\s)root=.*"));
-        boolean anyGrub = content.stream().anyMatch(l -> l.matches("^(export\\s+)?GRUB_[A-Z_]+=.*"));
-        return anyGrub && !bareRoot
-                ? Source.GRUB_DEFAULT
-                : Source.KERNEL_CMDLINE;
+        // /etc/kernel/cmdline always names the root; /etc/default/grub does only inside a GRUB_
+        // line
+        boolean bareRoot =
+                content.stream()
+                        .anyMatch(l -> !l.startsWith("GRUB_") && l.matches("(^|.*\\s)root=.*"));
+        boolean anyGrub =
+                content.stream().anyMatch(l -> l.matches("^(export\\s+)?GRUB_[A-Z_]+=.*"));
+        return anyGrub && !bareRoot ? Source.GRUB_DEFAULT : Source.KERNEL_CMDLINE;
     }
 }

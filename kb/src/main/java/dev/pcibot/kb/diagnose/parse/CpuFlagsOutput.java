@@ -1,13 +1,14 @@
 package dev.pcibot.kb.diagnose.parse;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 
 /**
- * Whether the CPU offers hardware virtualization, as {@code egrep -c '(vmx|svm)' /proc/cpuinfo},
- * a {@code grep} of the flags lines, or {@code lscpu} told it.
+ * Whether the CPU offers hardware virtualization, as {@code egrep -c '(vmx|svm)' /proc/cpuinfo}, a
+ * {@code grep} of the flags lines, or {@code lscpu} told it.
  *
  * @param count the number {@code egrep -c} printed (one per logical CPU with the flag), or null
  * @param vmxLines flags lines (or {@code grep -o} matches) naming {@code vmx} (Intel VT-x)
@@ -33,8 +34,8 @@ public record CpuFlagsOutput(
     }
 
     /**
-     * True when virtualization is on, false when the output shows it is off (count 0, flags
-     * without vmx/svm, lscpu without a Virtualization line), empty when the output does not tell.
+     * True when virtualization is on, false when the output shows it is off (count 0, flags without
+     * vmx/svm, lscpu without a Virtualization line), empty when the output does not tell.
      */
     public Optional<Boolean> virtualizationSupported() {
         if (count != null) {

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the virtualization checks of the guides: {@code egrep -c '(vmx|svm)' /proc/cpuinfo} (a
- * count), {@code grep -E 'vmx|svm' /proc/cpuinfo} (flags lines), {@code grep -o} (bare matches)
- * and {@code lscpu}. Typical input (all samples: test resources samples/cpu-flags/):
+ * count), {@code grep -E 'vmx|svm' /proc/cpuinfo} (flags lines), {@code grep -o} (bare matches) and
+ * {@code lscpu}. Typical input (all samples: test resources samples/cpu-flags/):
  *
  * <pre>
  * Architecture:                         x86_64
@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
 public final class CpuFlagsParser implements Parser<CpuFlagsOutput> {
     private static final Pattern COUNT = Pattern.compile("^\\d{1,5}$");
     private static final Pattern FLAGS = Pattern.compile("^flags\\s*:\\s*(.*)$");
-    private static final Pattern FIELD = Pattern.compile("^([A-Za-z][A-Za-z0-9 ()_/.-]*?)\\s*:\\s*(.*)$");
+    private static final Pattern FIELD =
+            Pattern.compile("^([A-Za-z][A-Za-z0-9 ()_/.-]*?)\\s*:\\s*(.*)$");
     private static final Set<String> BARE = Set.of("vmx", "svm");
 
     @Override

@@ -1,7 +1,8 @@
 package dev.pcibot.kb.diagnose.parse;
 
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+
+import java.util.Locale;
 
 /**
  * One PCI function in an IOMMU group listing. A bare sysfs path gives only the address; the shell

@@ -23,7 +23,8 @@ final class GrubDefaultReader {
     static final String LINUX_VAR = "GRUB_CMDLINE_LINUX";
     static final Pattern ASSIGNMENT =
             Pattern.compile("^(?:export\\s+)?([A-Za-z_][A-Za-z0-9_]*)=(.*)$");
-    private static final Pattern EXPANSION = Pattern.compile("\\$\\{?(" + DEFAULT_VAR + "|" + LINUX_VAR + ")\\b}?");
+    private static final Pattern EXPANSION =
+            Pattern.compile("\\$\\{?(" + DEFAULT_VAR + "|" + LINUX_VAR + ")\\b}?");
 
     private GrubDefaultReader() {}
 
@@ -41,7 +42,10 @@ final class GrubDefaultReader {
             if (!m.matches()) {
                 boolean looksLikeParams = s.matches("^[A-Za-z0-9_.\\-]+(=\\S*)?(\\s+\\S+)*$");
                 if (looksLikeParams) {
-                    malformed.add(new MalformedToken(s, "outside GRUB_CMDLINE_LINUX_DEFAULT=\"...\": has no effect"));
+                    malformed.add(
+                            new MalformedToken(
+                                    s,
+                                    "outside GRUB_CMDLINE_LINUX_DEFAULT=\"...\": has no effect"));
                 } else {
                     unparsed.add(lines.get(i));
                 }
@@ -55,20 +59,34 @@ final class GrubDefaultReader {
             ShellWord word = ShellWord.read(rawValue);
             String var = m.group(1);
             if (!var.startsWith("GRUB_")) {
-                malformed.add(new MalformedToken(s, "outside GRUB_CMDLINE_LINUX_DEFAULT=\"...\": has no effect"));
+                malformed.add(
+                        new MalformedToken(
+                                s, "outside GRUB_CMDLINE_LINUX_DEFAULT=\"...\": has no effect"));
                 continue;
             }
-            String value = EXPANSION.matcher(word.value())
-                    .replaceAll(r -> Matcher.quoteReplacement(vars.getOrDefault(r.group(1), "")));
+            String value =
+                    EXPANSION
+                            .matcher(word.value())
+                            .replaceAll(
+                                    r ->
+                                            Matcher.quoteReplacement(
+                                                    vars.getOrDefault(r.group(1), "")));
             if (!word.rest().isBlank() && !word.rest().startsWith("#")) {
-                malformed.add(new MalformedToken(word.rest(),
-                        "after the closing quote of " + var + ": not part of the command line"));
+                malformed.add(
+                        new MalformedToken(
+                                word.rest(),
+                                "after the closing quote of "
+                                        + var
+                                        + ": not part of the command line"));
             }
             if (word.unclosed()) {
                 malformed.add(new MalformedToken(s, "unbalanced quote in " + var));
             }
             if (vars.containsKey(var) && isCmdline(var) && !value.contains(vars.get(var))) {
-                malformed.add(new MalformedToken(lineOf.get(var), "replaced by a later " + var + " line: has no effect"));
+                malformed.add(
+                        new MalformedToken(
+                                lineOf.get(var),
+                                "replaced by a later " + var + " line: has no effect"));
             }
             vars.put(var, value);
             lineOf.put(var, s);
@@ -80,7 +98,8 @@ final class GrubDefaultReader {
         tokenizer.tokenize(vars.getOrDefault(DEFAULT_VAR, ""), DEFAULT_VAR, false);
         vars.remove(LINUX_VAR);
         vars.remove(DEFAULT_VAR);
-        return new CmdlineOutput(params, CmdlineOutput.Source.GRUB_DEFAULT, malformed, vars, unparsed);
+        return new CmdlineOutput(
+                params, CmdlineOutput.Source.GRUB_DEFAULT, malformed, vars, unparsed);
     }
 
     private static boolean isCmdline(String var) {

@@ -1,14 +1,15 @@
 package dev.pcibot.kb.diagnose.parse;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
 
 /**
- * One {@code hostpciN} entry of a VM config: {@code hostpci0: 0000:01:00,pcie=1,x-vga=1}.
- * Syntax (qemu-server PCI.pm): {@code [[host=]ID[;ID2...]][,mapping=NAME][,pcie=][,x-vga=]
+ * One {@code hostpciN} entry of a VM config: {@code hostpci0: 0000:01:00,pcie=1,x-vga=1}. Syntax
+ * (qemu-server PCI.pm): {@code [[host=]ID[;ID2...]][,mapping=NAME][,pcie=][,x-vga=]
  * [,rombar=][,romfile=][,mdev=][,legacy-igd=]...}; an ID may leave out domain and function.
  *
  * @param index N of hostpciN

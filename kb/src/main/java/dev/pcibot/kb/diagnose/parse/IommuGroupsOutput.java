@@ -17,7 +17,13 @@ public record IommuGroupsOutput(
         implements ParsedOutput {
 
     /** Which command printed the listing. */
-    public enum Format { SYSFS_PATHS, SHELL_LOOP, PVESH_TABLE, PVESH_JSON, EMPTY }
+    public enum Format {
+        SYSFS_PATHS,
+        SHELL_LOOP,
+        PVESH_TABLE,
+        PVESH_JSON,
+        EMPTY
+    }
 
     public IommuGroupsOutput {
         groups = List.copyOf(groups);
@@ -26,8 +32,8 @@ public record IommuGroupsOutput(
     }
 
     /**
-     * True when at least one group exists. An empty {@code /sys/kernel/iommu_groups} or every
-     * pvesh {@code iommugroup} at {@code -1} means the IOMMU is off (firmware or kernel parameter).
+     * True when at least one group exists. An empty {@code /sys/kernel/iommu_groups} or every pvesh
+     * {@code iommugroup} at {@code -1} means the IOMMU is off (firmware or kernel parameter).
      */
     public boolean iommuActive() {
         return !groups.isEmpty();

@@ -19,11 +19,13 @@ import java.util.regex.Pattern;
  * </pre>
  */
 public final class IommuGroupsParser implements Parser<IommuGroupsOutput> {
-    private static final Pattern SYSFS = Pattern.compile(
-            "^/sys/kernel/iommu_groups/(\\d+)/devices/((?:[0-9a-fA-F]{4,8}:)?[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\\.[0-7])/?$");
+    private static final Pattern SYSFS =
+            Pattern.compile(
+                    "^/sys/kernel/iommu_groups/(\\d+)/devices/((?:[0-9a-fA-F]{4,8}:)?[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\\.[0-7])/?$");
     // "IOMMU Group 1:", "IOMMU group 7", "Group 2 - 00:14.0 ...", "IOMMU Group 13 02:00.0 ..."
     private static final Pattern GROUP =
-            Pattern.compile("^(?:IOMMU\\s+)?Group\\s+(\\d+)\\s*[:-]?\\s*(.*)$", Pattern.CASE_INSENSITIVE);
+            Pattern.compile(
+                    "^(?:IOMMU\\s+)?Group\\s+(\\d+)\\s*[:-]?\\s*(.*)$", Pattern.CASE_INSENSITIVE);
 
     @Override
     public IommuGroupsOutput parse(String text) {
@@ -53,7 +55,9 @@ public final class IommuGroupsParser implements Parser<IommuGroupsOutput> {
             if (s.isEmpty()) {
                 continue;
             } else if (sysfs.matches()) {
-                out.add(Integer.parseInt(sysfs.group(1)), GroupMember.of(PciAddress.of(sysfs.group(2))));
+                out.add(
+                        Integer.parseInt(sysfs.group(1)),
+                        GroupMember.of(PciAddress.of(sysfs.group(2))));
                 format = format == null ? IommuGroupsOutput.Format.SYSFS_PATHS : format;
             } else if (group.matches()) {
                 current = Integer.valueOf(group.group(1));
@@ -70,9 +74,12 @@ public final class IommuGroupsParser implements Parser<IommuGroupsOutput> {
     }
 
     private static boolean addMember(int group, String lspciLine, GroupCollector out) {
-        return LspciHeader.parse(lspciLine).map(h -> {
-            out.add(group, GroupMember.of(h));
-            return true;
-        }).orElse(false);
+        return LspciHeader.parse(lspciLine)
+                .map(
+                        h -> {
+                            out.add(group, GroupMember.of(h));
+                            return true;
+                        })
+                .orElse(false);
     }
 }

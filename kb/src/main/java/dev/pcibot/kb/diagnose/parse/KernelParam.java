@@ -1,7 +1,8 @@
 package dev.pcibot.kb.diagnose.parse;
 
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+
+import java.util.Locale;
 
 /**
  * One kernel parameter ({@code intel_iommu=on}, {@code quiet}, {@code vfio-pci.ids=10de:1b80}).

@@ -43,17 +43,26 @@ final class KernelParamTokenizer {
 
     private void token(String raw, String origin, boolean bareFile, boolean unclosedQuote) {
         if (unclosedQuote) {
-            malformed.add(new MalformedToken(raw, "unbalanced double quote: the rest of the line becomes one value"));
+            malformed.add(
+                    new MalformedToken(
+                            raw,
+                            "unbalanced double quote: the rest of the line becomes one value"));
             return;
         }
         int eq = raw.indexOf('=');
         String name = eq < 0 ? raw : raw.substring(0, eq);
         String value = eq < 0 ? null : unquote(raw.substring(eq + 1));
         if (name.isEmpty()) {
-            malformed.add(new MalformedToken(raw, "stray '=': no spaces are allowed around '=' in a kernel parameter"));
+            malformed.add(
+                    new MalformedToken(
+                            raw,
+                            "stray '=': no spaces are allowed around '=' in a kernel parameter"));
         } else if (bareFile && name.startsWith("GRUB_")) {
-            malformed.add(new MalformedToken(raw,
-                    "/etc/kernel/cmdline takes bare parameters, not a GRUB_ variable line"));
+            malformed.add(
+                    new MalformedToken(
+                            raw,
+                            "/etc/kernel/cmdline takes bare parameters, not a GRUB_ variable"
+                                + " line"));
         } else if (!NAME.matcher(name).matches()) {
             malformed.add(new MalformedToken(raw, "not a valid parameter name: '" + name + "'"));
         } else if (value != null && value.isEmpty()) {

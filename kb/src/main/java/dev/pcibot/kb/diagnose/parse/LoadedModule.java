@@ -3,7 +3,7 @@ package dev.pcibot.kb.diagnose.parse;
 import java.util.List;
 
 /**
- * One line of {@code lsmod}: {@code vfio_pci_core          86016  1 vfio_pci}.
+ * One line of {@code lsmod}: {@code vfio_pci_core 86016 1 vfio_pci}.
  *
  * @param name as printed (lsmod prints underscores)
  * @param size bytes

@@ -1,9 +1,10 @@
 package dev.pcibot.kb.diagnose.parse;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 
 /**
  * One PCI function as {@code lspci} described it. What lspci was not asked for stays null or empty:
@@ -79,7 +80,9 @@ public record LspciDevice(
         return capabilities.stream().filter(c -> c.is(prefix)).findFirst();
     }
 
-    /** {@code MSI: Enable+} / {@code Enable-}; empty when the device has no MSI capability shown. */
+    /**
+     * {@code MSI: Enable+} / {@code Enable-}; empty when the device has no MSI capability shown.
+     */
     public Optional<Boolean> msiEnabled() {
         return capability("MSI:").flatMap(c -> c.flag(null, "Enable"));
     }
@@ -97,7 +100,10 @@ public record LspciDevice(
         return capability("Express").flatMap(c -> c.flag("DevCap:", "FLReset"));
     }
 
-    /** The Resizable BAR capability ({@code Physical Resizable BAR}, older pciutils {@code Resizable BAR <?>}). */
+    /**
+     * The Resizable BAR capability ({@code Physical Resizable BAR}, older pciutils {@code Resizable
+     * BAR <?>}).
+     */
     public Optional<PciCapability> resizableBar() {
         return capabilities.stream().filter(c -> c.name().contains("Resizable BAR")).findFirst();
     }

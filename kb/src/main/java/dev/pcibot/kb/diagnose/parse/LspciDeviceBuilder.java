@@ -1,10 +1,11 @@
 package dev.pcibot.kb.diagnose.parse;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 
 /** Collects the lines of one function while the lspci parsers walk the text. */
 final class LspciDeviceBuilder {
@@ -84,8 +85,23 @@ final class LspciDeviceBuilder {
         if (address == null) {
             return null;
         }
-        return new LspciDevice(address, className, classCode, description, vendorId, deviceId,
-                revision, progIf, subsystem, subsystemIds, driverInUse, kernelModules, iommuGroup,
-                regions, capabilities, capabilitiesDenied, details);
+        return new LspciDevice(
+                address,
+                className,
+                classCode,
+                description,
+                vendorId,
+                deviceId,
+                revision,
+                progIf,
+                subsystem,
+                subsystemIds,
+                driverInUse,
+                kernelModules,
+                iommuGroup,
+                regions,
+                capabilities,
+                capabilitiesDenied,
+                details);
     }
 }

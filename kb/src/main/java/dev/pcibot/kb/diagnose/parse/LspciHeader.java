@@ -1,9 +1,10 @@
 package dev.pcibot.kb.diagnose.parse;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The first line lspci prints for a function, in its three shapes:
@@ -28,7 +29,8 @@ record LspciHeader(
 
     /** An address at the start of a line, then a space: how every header begins. */
     static final Pattern START =
-            Pattern.compile("^((?:[0-9a-fA-F]{4,8}:)?[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\\.[0-7])\\s+(\\S.*)$");
+            Pattern.compile(
+                    "^((?:[0-9a-fA-F]{4,8}:)?[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\\.[0-7])\\s+(\\S.*)$");
 
     private static final Pattern PROG_IF =
             Pattern.compile("\\s*\\(prog-if ([0-9a-fA-F]{2})(?: \\[[^\\]]*\\])?\\)$");
@@ -37,10 +39,12 @@ record LspciHeader(
             Pattern.compile("^([0-9a-fA-F]{4}): ([0-9a-fA-F]{4}):([0-9a-fA-F]{4})$");
     private static final Pattern CLASS =
             Pattern.compile("^([^:\\[]+?)(?: \\[([0-9a-fA-F]{4})\\])?: (.*)$");
-    // ls-iommu prints the class code without the colon: "VGA compatible controller [0300] Intel ..."
+    // ls-iommu prints the class code without the colon: "VGA compatible controller [0300] Intel
+    // ..."
     private static final Pattern CLASS_NO_COLON =
             Pattern.compile("^([^:\\[]+?) \\[([0-9a-fA-F]{4})\\] (.*)$");
-    private static final Pattern IDS = Pattern.compile("^(.*?)\\s*\\[([0-9a-fA-F]{4}):([0-9a-fA-F]{4})\\]$");
+    private static final Pattern IDS =
+            Pattern.compile("^(.*?)\\s*\\[([0-9a-fA-F]{4}):([0-9a-fA-F]{4})\\]$");
 
     /** Reads a header line; empty when the line does not start with an address and some text. */
     static Optional<LspciHeader> parse(String line) {
@@ -64,8 +68,16 @@ record LspciHeader(
         }
         m = NUMERIC.matcher(rest);
         if (m.matches()) {
-            return Optional.of(new LspciHeader(address, null, m.group(1).toLowerCase(), "",
-                    m.group(2).toLowerCase(), m.group(3).toLowerCase(), revision, progIf));
+            return Optional.of(
+                    new LspciHeader(
+                            address,
+                            null,
+                            m.group(1).toLowerCase(),
+                            "",
+                            m.group(2).toLowerCase(),
+                            m.group(3).toLowerCase(),
+                            revision,
+                            progIf));
         }
         String className = null;
         String classCode = null;
@@ -86,7 +98,15 @@ record LspciHeader(
             vendorId = m.group(2).toLowerCase();
             deviceId = m.group(3).toLowerCase();
         }
-        return Optional.of(new LspciHeader(address, className, classCode, rest.strip(), vendorId,
-                deviceId, revision, progIf));
+        return Optional.of(
+                new LspciHeader(
+                        address,
+                        className,
+                        classCode,
+                        rest.strip(),
+                        vendorId,
+                        deviceId,
+                        revision,
+                        progIf));
     }
 }

@@ -1,14 +1,15 @@
 package dev.pcibot.kb.diagnose.parse;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 
 /**
- * Reads the machine-readable form ({@code lspci -vmm}, {@code -vmmk}, {@code -vmmkn},
- * {@code -vmmnn}): blank-line separated blocks of {@code Key:<TAB>value}.
+ * Reads the machine-readable form ({@code lspci -vmm}, {@code -vmmk}, {@code -vmmkn}, {@code
+ * -vmmnn}): blank-line separated blocks of {@code Key:<TAB>value}.
  *
  * <pre>
  * Slot:	01:00.0
@@ -43,8 +44,9 @@ final class LspciMachineReader {
             }
             String key = kv.group(1);
             String value = kv.group(2).strip();
-            boolean starts = ("Slot".equals(key) || "Device".equals(key))
-                    && PciAddress.parse(value).filter(a -> !a.allFunctions()).isPresent();
+            boolean starts =
+                    ("Slot".equals(key) || "Device".equals(key))
+                            && PciAddress.parse(value).filter(a -> !a.allFunctions()).isPresent();
             if (starts) {
                 if (block != null) {
                     devices.add(block.build());
@@ -79,11 +81,26 @@ final class LspciMachineReader {
         void put(String key, String value, String line) {
             String[] nc = nameAndCode(value);
             switch (key) {
-                case "Class" -> { d.className = nc[0]; d.classCode = nc[1]; }
-                case "Vendor" -> { vendorName = nc[0]; d.vendorId = nc[1]; }
-                case "Device" -> { deviceName = nc[0]; d.deviceId = nc[1]; }
-                case "SVendor" -> { subVendorName = nc[0]; subVendorId = nc[1]; }
-                case "SDevice" -> { subDeviceName = nc[0]; subDeviceId = nc[1]; }
+                case "Class" -> {
+                    d.className = nc[0];
+                    d.classCode = nc[1];
+                }
+                case "Vendor" -> {
+                    vendorName = nc[0];
+                    d.vendorId = nc[1];
+                }
+                case "Device" -> {
+                    deviceName = nc[0];
+                    d.deviceId = nc[1];
+                }
+                case "SVendor" -> {
+                    subVendorName = nc[0];
+                    subVendorId = nc[1];
+                }
+                case "SDevice" -> {
+                    subDeviceName = nc[0];
+                    subDeviceId = nc[1];
+                }
                 case "Rev" -> d.revision = value.toLowerCase();
                 case "ProgIf" -> d.progIf = value.toLowerCase();
                 case "Driver" -> d.driverInUse = value;

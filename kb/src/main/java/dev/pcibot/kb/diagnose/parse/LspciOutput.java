@@ -35,7 +35,9 @@ public record LspciOutput(List<LspciDevice> devices, List<String> warnings, List
 
     /** Functions with this vendor:device id ({@code 10de:1b80}). */
     public List<LspciDevice> devicesWithId(String vendorDevice) {
-        return devices.stream().filter(d -> vendorDevice.equalsIgnoreCase(d.vendorDevice())).toList();
+        return devices.stream()
+                .filter(d -> vendorDevice.equalsIgnoreCase(d.vendorDevice()))
+                .toList();
     }
 
     /**
@@ -43,7 +45,8 @@ public record LspciOutput(List<LspciDevice> devices, List<String> warnings, List
      * then does a missing {@code Kernel driver in use:} line mean "no driver bound".
      */
     public boolean showsKernelDrivers() {
-        return devices.stream().anyMatch(d -> d.driverInUse() != null || !d.kernelModules().isEmpty());
+        return devices.stream()
+                .anyMatch(d -> d.driverInUse() != null || !d.kernelModules().isEmpty());
     }
 
     /** True when the output came from {@code -vv} run as root (some capability block is shown). */

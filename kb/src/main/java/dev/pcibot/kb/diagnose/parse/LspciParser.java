@@ -1,14 +1,15 @@
 package dev.pcibot.kb.diagnose.parse;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 
 /**
- * Reads {@code lspci} output: {@code -nn}, {@code -k}, {@code -nnk}, {@code -v}/{@code -vv}/
- * {@code -vvv} (with or without root), {@code -s ADDR}, a {@code grep VGA} of any of them, and the
+ * Reads {@code lspci} output: {@code -nn}, {@code -k}, {@code -nnk}, {@code -v}/{@code -vv}/ {@code
+ * -vvv} (with or without root), {@code -s ADDR}, a {@code grep VGA} of any of them, and the
  * machine-readable {@code -vmm}/{@code -vmmkn} blocks. Typical input (all samples: test resources
  * samples/lspci-nnk/, samples/lspci-vv/, samples/lspci-vmm/):
  *
@@ -24,21 +25,32 @@ import org.jspecify.annotations.Nullable;
  * before it.
  */
 public final class LspciParser implements Parser<LspciOutput> {
-    private static final Pattern DETAIL_KEY = Pattern.compile("^[A-Za-z][A-Za-z0-9 /()_.#-]{0,40}:(\\s.*|$)");
-    private static final Pattern CAPABILITY = Pattern.compile("^Capabilities:\\s*\\[([^\\]]+)\\]\\s*(.*)$");
+    private static final Pattern DETAIL_KEY =
+            Pattern.compile("^[A-Za-z][A-Za-z0-9 /()_.#-]{0,40}:(\\s.*|$)");
+    private static final Pattern CAPABILITY =
+            Pattern.compile("^Capabilities:\\s*\\[([^\\]]+)\\]\\s*(.*)$");
     private static final Pattern GROUP_LINE = Pattern.compile("^IOMMU group:\\s*(\\d+)$");
     private static final Pattern REGION =
-            Pattern.compile("^(Region \\d+:|Memory at|I/O ports at|Expansion ROM at|\\[virtual\\] )");
+            Pattern.compile(
+                    "^(Region \\d+:|Memory at|I/O ports at|Expansion ROM at|\\[virtual\\] )");
     private static final Pattern MACHINE_START =
-            Pattern.compile("^(Slot|Device):\\s+(?:[0-9a-fA-F]{4,8}:)?[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\\.[0-7]$");
+            Pattern.compile(
+                    "^(Slot|Device):\\s+(?:[0-9a-fA-F]{4,8}:)?[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\\.[0-7]$");
 
     @Override
     public LspciOutput parse(String text) {
         List<String> lines = TextLines.of(text);
         // -vmm starts every block with "Slot:"; single -m with "Device:" holding the address
-        boolean machine = lines.stream().anyMatch(l -> l.strip().startsWith("Slot:")
-                        && MACHINE_START.matcher(l.strip()).matches())
-                || (!lines.isEmpty() && MACHINE_START.matcher(lines.get(0).strip()).matches());
+        boolean machine =
+                lines.stream()
+                                .anyMatch(
+                                        l ->
+                                                l.strip().startsWith("Slot:")
+                                                        && MACHINE_START
+                                                                .matcher(l.strip())
+                                                                .matches())
+                        || (!lines.isEmpty()
+                                && MACHINE_START.matcher(lines.get(0).strip()).matches());
         if (machine) {
             return LspciMachineReader.read(lines);
         }
@@ -56,7 +68,12 @@ public final class LspciParser implements Parser<LspciOutput> {
         private final List<String> capBody = new ArrayList<>();
         private Last last = Last.NONE;
 
-        private enum Last { NONE, HEADER, SUBSYSTEM, DETAIL }
+        private enum Last {
+            NONE,
+            HEADER,
+            SUBSYSTEM,
+            DETAIL
+        }
 
         LspciOutput run(List<String> lines) {
             for (String line : lines) {

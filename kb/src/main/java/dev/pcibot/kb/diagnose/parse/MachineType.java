@@ -1,8 +1,9 @@
 package dev.pcibot.kb.diagnose.parse;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A VM's {@code machine:} setting: {@code q35}, {@code pc-q35-8.1+pve0}, {@code pc-i440fx-8.1},
@@ -15,7 +16,11 @@ import org.jspecify.annotations.Nullable;
  * @param defaulted true when the config has no {@code machine:} line
  */
 public record MachineType(
-        String raw, String type, @Nullable String version, @Nullable String viommu, boolean defaulted) {
+        String raw,
+        String type,
+        @Nullable String version,
+        @Nullable String viommu,
+        boolean defaulted) {
     private static final Pattern VERSION = Pattern.compile("-(\\d+\\.\\d+)(?:\\+pve\\d+)?$");
 
     static MachineType of(@Nullable String raw) {

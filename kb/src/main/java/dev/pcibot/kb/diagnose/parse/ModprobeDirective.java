@@ -1,10 +1,11 @@
 package dev.pcibot.kb.diagnose.parse;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 
 /**
  * One line of a modprobe.d file: {@code options vfio-pci ids=10de:1b80,10de:10f0 disable_vga=1},
@@ -16,23 +17,35 @@ import org.jspecify.annotations.Nullable;
  * @param file the file it was read from, when the paste told
  * @param raw the line as written
  */
-public record ModprobeDirective(Kind kind, String module, String args, @Nullable String file, String raw) {
+public record ModprobeDirective(
+        Kind kind, String module, String args, @Nullable String file, String raw) {
 
     /** The modprobe.d keywords ({@code man modprobe.d}). */
-    public enum Kind { OPTIONS, BLACKLIST, SOFTDEP, INSTALL, REMOVE, ALIAS }
+    public enum Kind {
+        OPTIONS,
+        BLACKLIST,
+        SOFTDEP,
+        INSTALL,
+        REMOVE,
+        ALIAS
+    }
 
     public boolean isAbout(String otherModule) {
         return ModuleName.same(module, otherModule);
     }
 
-    /** For {@code options}: {@code ids=10de:1b80 disable_vga=1} as an ordered map; flags map to "". */
+    /**
+     * For {@code options}: {@code ids=10de:1b80 disable_vga=1} as an ordered map; flags map to "".
+     */
     public Map<String, String> options() {
         Map<String, String> options = new LinkedHashMap<>();
         if (kind == Kind.OPTIONS) {
             for (String token : args.split("\\s+")) {
                 if (!token.isEmpty()) {
                     int eq = token.indexOf('=');
-                    options.put(eq < 0 ? token : token.substring(0, eq), eq < 0 ? "" : token.substring(eq + 1));
+                    options.put(
+                            eq < 0 ? token : token.substring(0, eq),
+                            eq < 0 ? "" : token.substring(eq + 1));
                 }
             }
         }

@@ -1,6 +1,9 @@
 package dev.pcibot.kb.diagnose.parse;
 
-/** Module names: modprobe and the kernel treat {@code -} and {@code _} alike ({@code vfio-pci} = {@code vfio_pci}). */
+/**
+ * Module names: modprobe and the kernel treat {@code -} and {@code _} alike ({@code vfio-pci} =
+ * {@code vfio_pci}).
+ */
 final class ModuleName {
     private ModuleName() {}
 

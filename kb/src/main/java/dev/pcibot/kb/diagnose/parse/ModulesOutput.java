@@ -1,6 +1,7 @@
 package dev.pcibot.kb.diagnose.parse;
 
 import dev.pcibot.kb.diagnose.parse.ModprobeDirective.Kind;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,14 +9,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a paste says about kernel modules: which are loaded ({@code lsmod}), how modprobe is told
- * to treat them (/etc/modprobe.d), and which load at boot (/etc/modules). Names compare with
- * {@code -} and {@code _} alike.
+ * What a paste says about kernel modules: which are loaded ({@code lsmod}), how modprobe is told to
+ * treat them (/etc/modprobe.d), and which load at boot (/etc/modules). Names compare with {@code -}
+ * and {@code _} alike.
  *
  * @param loaded lsmod lines
  * @param directives modprobe.d lines, in file order
  * @param bootModules /etc/modules and modules-load.d entries
- * @param files the file names the paste showed ({@code ==> file <==}, {@code cat file}, grep prefixes)
+ * @param files the file names the paste showed ({@code ==> file <==}, {@code cat file}, grep
+ *     prefixes)
  * @param unparsed lines not understood
  */
 public record ModulesOutput(
@@ -45,10 +47,14 @@ public record ModulesOutput(
         return directives.stream().filter(d -> d.kind() == kind).toList();
     }
 
-    /** All {@code options} for {@code module} merged in order; a later value wins, as in modprobe. */
+    /**
+     * All {@code options} for {@code module} merged in order; a later value wins, as in modprobe.
+     */
     public Map<String, String> options(String module) {
         Map<String, String> merged = new LinkedHashMap<>();
-        directives(Kind.OPTIONS).stream().filter(d -> d.isAbout(module)).forEach(d -> merged.putAll(d.options()));
+        directives(Kind.OPTIONS).stream()
+                .filter(d -> d.isAbout(module))
+                .forEach(d -> merged.putAll(d.options()));
         return merged;
     }
 

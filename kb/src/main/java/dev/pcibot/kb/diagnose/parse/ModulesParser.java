@@ -1,13 +1,15 @@
 package dev.pcibot.kb.diagnose.parse;
 
 import dev.pcibot.kb.diagnose.parse.ModprobeDirective.Kind;
+
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Reads what a paste shows about modules: {@code lsmod | grep vfio}, modprobe.d files (one or
@@ -24,13 +26,17 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ModulesParser implements Parser<ModulesOutput> {
     private static final Pattern HEADER = Pattern.compile("^==>\\s*(\\S+)\\s*<==$");
-    private static final Pattern CAT = Pattern.compile("^(?:\\S+@\\S+\\s*)?[#$]?\\s*cat\\s+(/\\S+)\\s*$");
+    private static final Pattern CAT =
+            Pattern.compile("^(?:\\S+@\\S+\\s*)?[#$]?\\s*cat\\s+(/\\S+)\\s*$");
     private static final Pattern GREP_PREFIX =
-            Pattern.compile("^(/etc/(?:modprobe\\.d|modules-load\\.d)/[^:\\s]+|/etc/modules):(.*)$");
+            Pattern.compile(
+                    "^(/etc/(?:modprobe\\.d|modules-load\\.d)/[^:\\s]+|/etc/modules):(.*)$");
     private static final Pattern LSMOD_HEADER = Pattern.compile("^Module\\s+Size\\s+Used\\s+by$");
-    private static final Pattern LSMOD = Pattern.compile("^([A-Za-z0-9_]+)\\s+(\\d+)\\s+(-?\\d+)(?:\\s+(\\S.*))?$");
+    private static final Pattern LSMOD =
+            Pattern.compile("^([A-Za-z0-9_]+)\\s+(\\d+)\\s+(-?\\d+)(?:\\s+(\\S.*))?$");
     private static final Pattern DIRECTIVE =
-            Pattern.compile("^(options|blacklist|softdep|install|remove|alias)\\s+(\\S+)(?:\\s+(.*))?$");
+            Pattern.compile(
+                    "^(options|blacklist|softdep|install|remove|alias)\\s+(\\S+)(?:\\s+(.*))?$");
     private static final Set<String> KEYWORDS =
             Set.of("options", "blacklist", "softdep", "install", "remove", "alias");
     private static final Pattern MODULE_LINE = Pattern.compile("^([A-Za-z0-9_-]+)(?:\\s+(.*))?$");
@@ -63,15 +69,31 @@ public final class ModulesParser implements Parser<ModulesOutput> {
                 continue;
             }
             if ((m = LSMOD.matcher(s)).matches() && !bootFile(lineFile)) {
-                loaded.add(new LoadedModule(m.group(1), Long.parseLong(m.group(2)),
-                        Integer.parseInt(m.group(3)), usedBy(m.group(4))));
+                loaded.add(
+                        new LoadedModule(
+                                m.group(1),
+                                Long.parseLong(m.group(2)),
+                                Integer.parseInt(m.group(3)),
+                                usedBy(m.group(4))));
             } else if ((m = DIRECTIVE.matcher(s)).matches() && !bootFile(lineFile)) {
                 Kind kind = Kind.valueOf(m.group(1).toUpperCase(Locale.ROOT));
-                directives.add(new ModprobeDirective(kind, m.group(2), m.group(3) == null ? "" : m.group(3).strip(), lineFile, s));
-            } else if ((m = MODULE_LINE.matcher(s)).matches() && !modprobeFile(lineFile)
-                    && (m.group(2) == null || bootFile(lineFile)) // args only where the file is known
+                directives.add(
+                        new ModprobeDirective(
+                                kind,
+                                m.group(2),
+                                m.group(3) == null ? "" : m.group(3).strip(),
+                                lineFile,
+                                s));
+            } else if ((m = MODULE_LINE.matcher(s)).matches()
+                    && !modprobeFile(lineFile)
+                    && (m.group(2) == null
+                            || bootFile(lineFile)) // args only where the file is known
                     && !KEYWORDS.contains(m.group(1))) { // a keyword without its module
-                boot.add(new BootModule(m.group(1), m.group(2) == null ? "" : m.group(2).strip(), lineFile));
+                boot.add(
+                        new BootModule(
+                                m.group(1),
+                                m.group(2) == null ? "" : m.group(2).strip(),
+                                lineFile));
             } else {
                 unparsed.add(line);
             }
@@ -80,11 +102,13 @@ public final class ModulesParser implements Parser<ModulesOutput> {
     }
 
     private static boolean bootFile(@Nullable String file) {
-        return file != null && (file.equals("/etc/modules") || file.startsWith("/etc/modules-load.d/"));
+        return file != null
+                && (file.equals("/etc/modules") || file.startsWith("/etc/modules-load.d/"));
     }
 
     private static boolean modprobeFile(@Nullable String file) {
-        return file != null && (file.startsWith("/etc/modprobe.d/") || file.startsWith("/lib/modprobe.d/"));
+        return file != null
+                && (file.startsWith("/etc/modprobe.d/") || file.startsWith("/lib/modprobe.d/"));
     }
 
     // "vfio_pci_core,vfio_iommu_type1,vfio_pci" or "[permanent]" or "-"
@@ -112,8 +136,9 @@ public final class ModulesParser implements Parser<ModulesOutput> {
                 piece = prefix.matches() ? prefix.group(2).strip() : line.strip();
             }
             if (piece.endsWith("\\")) {
-                pending = (pending == null ? new StringBuilder() : pending.append(' '))
-                        .append(piece, 0, piece.length() - 1);
+                pending =
+                        (pending == null ? new StringBuilder() : pending.append(' '))
+                                .append(piece, 0, piece.length() - 1);
                 continue;
             }
             joined.add(pending == null ? piece : pending.append(' ').append(piece).toString());

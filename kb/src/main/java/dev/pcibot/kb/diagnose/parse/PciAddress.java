@@ -1,10 +1,11 @@
 package dev.pcibot.kb.diagnose.parse;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A PCI address as tools print it: lspci without {@code -D} omits the domain ({@code 01:00.0}),
@@ -40,7 +41,10 @@ public record PciAddress(int domain, int bus, int device, @Nullable Integer func
         int domain = m.group(1) == null ? 0 : Integer.parseInt(m.group(1), 16);
         Integer function = m.group(4) == null ? null : Integer.valueOf(m.group(4));
         return new PciAddress(
-                domain, Integer.parseInt(m.group(2), 16), Integer.parseInt(m.group(3), 16), function);
+                domain,
+                Integer.parseInt(m.group(2), 16),
+                Integer.parseInt(m.group(3), 16),
+                function);
     }
 
     /** True when this address names every function of its slot ({@code 01:00}). */
@@ -54,8 +58,8 @@ public record PciAddress(int domain, int bus, int device, @Nullable Integer func
     }
 
     /**
-     * True when this address names {@code other}: equal, or this one names the whole slot
-     * ({@code 01:00} covers {@code 0000:01:00.1}).
+     * True when this address names {@code other}: equal, or this one names the whole slot ({@code
+     * 01:00} covers {@code 0000:01:00.1}).
      */
     public boolean covers(PciAddress other) {
         return sameSlot(other) && (function == null || function.equals(other.function));

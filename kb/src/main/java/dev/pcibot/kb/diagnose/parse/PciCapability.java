@@ -1,10 +1,11 @@
 package dev.pcibot.kb.diagnose.parse;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 
 /**
  * One {@code Capabilities:} block of {@code lspci -vv}: the header line and the lines under it.
@@ -24,7 +25,10 @@ public record PciCapability(String offset, String name, List<String> body) {
         body = List.copyOf(body);
     }
 
-    /** True when the capability's name starts with {@code prefix} ({@code "MSI:"}, {@code "MSI-X:"}). */
+    /**
+     * True when the capability's name starts with {@code prefix} ({@code "MSI:"}, {@code
+     * "MSI-X:"}).
+     */
     public boolean is(String prefix) {
         return name.startsWith(prefix);
     }
@@ -53,7 +57,8 @@ public record PciCapability(String offset, String name, List<String> body) {
         return Optional.empty();
     }
 
-    // Body keys look like "DevCap:" or "BAR 1:"; continuation lines ("ExtTag+ RBE+ FLReset+") do not.
+    // Body keys look like "DevCap:" or "BAR 1:"; continuation lines ("ExtTag+ RBE+ FLReset+") do
+    // not.
     private static boolean startsKey(String line) {
         return line.matches("^[A-Za-z][A-Za-z0-9 ]{0,30}:(\\s.*|$)");
     }

@@ -1,12 +1,13 @@
 package dev.pcibot.kb.diagnose.parse;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Proxmox VE versions as {@code pveversion} or {@code pveversion -v} printed them.
@@ -59,15 +60,20 @@ public record PveVersionOutput(
         return version("pve-qemu-kvm").map(VersionNumber::of);
     }
 
-    /** Kernel releases with an installed package ({@code 6.8.8-2-pve}): candidates to pin or boot. */
+    /**
+     * Kernel releases with an installed package ({@code 6.8.8-2-pve}): candidates to pin or boot.
+     */
     public List<String> installedKernels() {
         List<String> kernels = new ArrayList<>();
-        packages.keySet().stream().sorted().forEach(name -> {
-            Matcher m = KERNEL_PACKAGE.matcher(name);
-            if (m.matches() && !kernels.contains(m.group(1))) {
-                kernels.add(m.group(1));
-            }
-        });
+        packages.keySet().stream()
+                .sorted()
+                .forEach(
+                        name -> {
+                            Matcher m = KERNEL_PACKAGE.matcher(name);
+                            if (m.matches() && !kernels.contains(m.group(1))) {
+                                kernels.add(m.group(1));
+                            }
+                        });
         return kernels;
     }
 }

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  */
 public final class PveVersionParser implements Parser<PveVersionOutput> {
     private static final Pattern SHORT =
-            Pattern.compile("^pve-manager/([^/\\s]+)/[0-9a-fA-F]+\\s*\\(running kernel:\\s*(\\S+)\\)$");
+            Pattern.compile(
+                    "^pve-manager/([^/\\s]+)/[0-9a-fA-F]+\\s*\\(running kernel:\\s*(\\S+)\\)$");
     private static final Pattern PACKAGE = Pattern.compile("^([a-z0-9][a-z0-9.+-]*):\\s+(.+)$");
     private static final Pattern VERSION = Pattern.compile("^(\\S+)(?:\\s+\\((.*)\\))?$");
     private static final Pattern RUNNING_KERNEL = Pattern.compile("running kernel:\\s*(\\S+)");

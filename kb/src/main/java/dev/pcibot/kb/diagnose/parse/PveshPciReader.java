@@ -4,12 +4,14 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.jspecify.annotations.Nullable;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Reads {@code pvesh get /nodes/NODE/hardware/pci} as the box table pvesh prints on a terminal and
@@ -37,8 +39,12 @@ final class PveshPciReader {
     }
 
     static boolean looksLikeTable(List<String> lines) {
-        return lines.stream().map(String::strip).anyMatch(l -> ROW.matcher(l).matches()
-                && l.toLowerCase(Locale.ROOT).contains("iommugroup"));
+        return lines.stream()
+                .map(String::strip)
+                .anyMatch(
+                        l ->
+                                ROW.matcher(l).matches()
+                                        && l.toLowerCase(Locale.ROOT).contains("iommugroup"));
     }
 
     /**
@@ -71,10 +77,16 @@ final class PveshPciReader {
             out.unparsed.add(item.toString());
             return;
         }
-        out.add(group(item.path("iommugroup").asText("-1")), member(address,
-                item.path("class").asText(null), item.path("vendor").asText(null),
-                item.path("device").asText(null), item.path("vendor_name").asText(null),
-                item.path("device_name").asText(null), item.path("mdev").asText("0")));
+        out.add(
+                group(item.path("iommugroup").asText("-1")),
+                member(
+                        address,
+                        item.path("class").asText(null),
+                        item.path("vendor").asText(null),
+                        item.path("device").asText(null),
+                        item.path("vendor_name").asText(null),
+                        item.path("device_name").asText(null),
+                        item.path("mdev").asText("0")));
     }
 
     static void readTable(List<String> lines, GroupCollector out) {
@@ -93,15 +105,24 @@ final class PveshPciReader {
                 header = cells;
                 continue;
             }
-            PciAddress address = header == null ? null : PciAddress.parse(cell(header, cells, "id")).orElse(null);
+            PciAddress address =
+                    header == null
+                            ? null
+                            : PciAddress.parse(cell(header, cells, "id")).orElse(null);
             if (address == null) {
                 out.unparsed.add(line);
                 continue;
             }
-            out.add(group(cell(header, cells, "iommugroup")), member(address,
-                    cell(header, cells, "class"), cell(header, cells, "vendor"),
-                    cell(header, cells, "device"), cell(header, cells, "vendor_name"),
-                    cell(header, cells, "device_name"), cell(header, cells, "mdev")));
+            out.add(
+                    group(cell(header, cells, "iommugroup")),
+                    member(
+                            address,
+                            cell(header, cells, "class"),
+                            cell(header, cells, "vendor"),
+                            cell(header, cells, "device"),
+                            cell(header, cells, "vendor_name"),
+                            cell(header, cells, "device_name"),
+                            cell(header, cells, "mdev")));
         }
     }
 
@@ -127,15 +148,31 @@ final class PveshPciReader {
         return t.matches("-?\\d{1,6}") ? Integer.parseInt(t) : -1;
     }
 
-    private static GroupMember member(PciAddress address, @Nullable String pciClass,
-            @Nullable String vendor, @Nullable String device, @Nullable String vendorName,
-            @Nullable String deviceName, @Nullable String mdev) {
+    private static GroupMember member(
+            PciAddress address,
+            @Nullable String pciClass,
+            @Nullable String vendor,
+            @Nullable String device,
+            @Nullable String vendorName,
+            @Nullable String deviceName,
+            @Nullable String mdev) {
         String classCode = hex(pciClass, 4);
-        String ids = hex(vendor, 4) == null || hex(device, 4) == null ? null : hex(vendor, 4) + ":" + hex(device, 4);
-        String description = ((vendorName == null ? "" : vendorName) + " "
-                + (deviceName == null ? "" : deviceName)).strip();
-        return new GroupMember(address, null, classCode, description.isEmpty() ? null : description,
-                ids, "1".equals(mdev) || "true".equals(mdev));
+        String ids =
+                hex(vendor, 4) == null || hex(device, 4) == null
+                        ? null
+                        : hex(vendor, 4) + ":" + hex(device, 4);
+        String description =
+                ((vendorName == null ? "" : vendorName)
+                                + " "
+                                + (deviceName == null ? "" : deviceName))
+                        .strip();
+        return new GroupMember(
+                address,
+                null,
+                classCode,
+                description.isEmpty() ? null : description,
+                ids,
+                "1".equals(mdev) || "true".equals(mdev));
     }
 
     // "0x030000" -> "0300", "0x10de" -> "10de"

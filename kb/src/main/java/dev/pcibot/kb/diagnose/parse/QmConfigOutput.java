@@ -45,12 +45,13 @@ public record QmConfigOutput(
     /** The current {@code hostpciN} entries by index. */
     public List<HostPci> hostPcis() {
         List<HostPci> list = new ArrayList<>();
-        config.forEach((key, value) -> {
-            Matcher m = HOSTPCI.matcher(key);
-            if (m.matches()) {
-                list.add(HostPciReader.read(Integer.parseInt(m.group(1)), value));
-            }
-        });
+        config.forEach(
+                (key, value) -> {
+                    Matcher m = HOSTPCI.matcher(key);
+                    if (m.matches()) {
+                        list.add(HostPciReader.read(Integer.parseInt(m.group(1)), value));
+                    }
+                });
         list.sort(Comparator.comparingInt(HostPci::index));
         return list;
     }
@@ -87,6 +88,9 @@ public record QmConfigOutput(
 
     /** {@code memory:} in MiB (a plain number, or {@code current=N} on PVE 8.1+). */
     public Optional<Integer> memoryMb() {
-        return value("memory").map(MEMORY::matcher).filter(Matcher::find).map(m -> Integer.valueOf(m.group(1)));
+        return value("memory")
+                .map(MEMORY::matcher)
+                .filter(Matcher::find)
+                .map(m -> Integer.valueOf(m.group(1)));
     }
 }

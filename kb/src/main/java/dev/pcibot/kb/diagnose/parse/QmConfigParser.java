@@ -8,9 +8,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads a VM configuration as {@code qm config VMID} prints it or as
- * /etc/pve/qemu-server/VMID.conf stores it (with {@code #} notes, {@code [snapshot]} and
- * {@code [PENDING]} sections). Typical input (all samples: test resources samples/qm-config/):
+ * Reads a VM configuration as {@code qm config VMID} prints it or as /etc/pve/qemu-server/VMID.conf
+ * stores it (with {@code #} notes, {@code [snapshot]} and {@code [PENDING]} sections). Typical
+ * input (all samples: test resources samples/qm-config/):
  *
  * <pre>
  * bios: ovmf

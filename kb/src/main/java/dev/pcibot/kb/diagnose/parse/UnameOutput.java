@@ -1,8 +1,9 @@
 package dev.pcibot.kb.diagnose.parse;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The running kernel as {@code uname -r} or {@code uname -a} printed it.
@@ -26,7 +27,8 @@ public record UnameOutput(
 
     /** The comparable part of the release: {@code 6.8.12-4} of {@code 6.8.12-4-pve}. */
     public Optional<VersionNumber> version() {
-        return Optional.ofNullable(release).map(r -> VersionNumber.of(r.replaceFirst("-[A-Za-z].*$", "")));
+        return Optional.ofNullable(release)
+                .map(r -> VersionNumber.of(r.replaceFirst("-[A-Za-z].*$", "")));
     }
 
     /** What follows the numbers ({@code pve}, {@code amd64}); empty for a bare version. */

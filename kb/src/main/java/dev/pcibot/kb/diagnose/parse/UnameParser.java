@@ -16,8 +16,11 @@ import java.util.regex.Pattern;
 public final class UnameParser implements Parser<UnameOutput> {
     private static final String RELEASE = "(\\d+\\.\\d+(?:\\.\\d+)?(?:-[A-Za-z0-9._+~-]+)?)";
     private static final Pattern RELEASE_ONLY = Pattern.compile("^" + RELEASE + "$");
-    private static final Pattern ALL = Pattern.compile(
-            "^Linux\\s+(\\S+)\\s+" + RELEASE + "\\s+(#.*?)\\s+(x86_64|aarch64|i686|armv7l|riscv64)(?:\\s+GNU/Linux)?$");
+    private static final Pattern ALL =
+            Pattern.compile(
+                    "^Linux\\s+(\\S+)\\s+"
+                            + RELEASE
+                            + "\\s+(#.*?)\\s+(x86_64|aarch64|i686|armv7l|riscv64)(?:\\s+GNU/Linux)?$");
 
     @Override
     public UnameOutput parse(String text) {

@@ -6,13 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pcibot.kb.diagnose.parse.CmdlineOutput.Source;
-import java.util.List;
-import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
+import java.util.Map;
 
 final class CmdlineParserTest {
     private final CmdlineParser parser = new CmdlineParser();
@@ -34,7 +36,8 @@ final class CmdlineParserTest {
         CmdlineOutput out = sample("proc-grub-intel.txt");
 
         assertEquals(Source.PROC_CMDLINE, out.source());
-        assertEquals(List.of("BOOT_IMAGE", "root", "ro", "quiet", "intel_iommu", "iommu"), names(out));
+        assertEquals(
+                List.of("BOOT_IMAGE", "root", "ro", "quiet", "intel_iommu", "iommu"), names(out));
         assertEquals("on", out.value("intel_iommu").orElseThrow());
         assertEquals("pt", out.value("iommu").orElseThrow());
         assertTrue(out.has("quiet"));
@@ -84,13 +87,20 @@ final class CmdlineParserTest {
         // the earlier DEFAULT line with the IOMMU parameters is replaced by the stock "quiet"
         assertFalse(out.has("amd_iommu"));
         assertEquals(List.of("rootdelay", "nofb", "nomodeset", "video", "quiet"), names(out));
-        assertEquals(List.of(
-                        "after the closing quote of GRUB_CMDLINE_LINUX: not part of the command line",
+        assertEquals(
+                List.of(
+                        "after the closing quote of GRUB_CMDLINE_LINUX: not part of the command"
+                            + " line",
                         "outside GRUB_CMDLINE_LINUX_DEFAULT=\"...\": has no effect",
                         "replaced by a later GRUB_CMDLINE_LINUX_DEFAULT line: has no effect"),
                 reasons(out).stream().sorted().toList());
-        assertEquals("GRUB_CMDLINE_LINUX_DEFAULT=\"quiet amd_iommu=on iommu=pt\"",
-                out.malformed().stream().filter(m -> m.reason().startsWith("replaced")).findFirst().orElseThrow().text());
+        assertEquals(
+                "GRUB_CMDLINE_LINUX_DEFAULT=\"quiet amd_iommu=on iommu=pt\"",
+                out.malformed().stream()
+                        .filter(m -> m.reason().startsWith("replaced"))
+                        .findFirst()
+                        .orElseThrow()
+                        .text());
     }
 
     @Test
@@ -104,12 +114,16 @@ final class CmdlineParserTest {
 
     @Test
     void flagsGrubLineInsideKernelCmdline() {
-        CmdlineOutput out = new CmdlineParser(Source.KERNEL_CMDLINE).parse(
-                Samples.read("cmdline/etc-kernel-cmdline-grub-line.txt"));
+        CmdlineOutput out =
+                new CmdlineParser(Source.KERNEL_CMDLINE)
+                        .parse(Samples.read("cmdline/etc-kernel-cmdline-grub-line.txt"));
 
-        assertEquals(List.of("/etc/kernel/cmdline takes bare parameters, not a GRUB_ variable line"), reasons(out));
+        assertEquals(
+                List.of("/etc/kernel/cmdline takes bare parameters, not a GRUB_ variable line"),
+                reasons(out));
         assertTrue(out.malformed().get(0).text().startsWith("GRUB_CMDLINE_LINUX_DEFAULT=\"quiet"));
-        // the kernel takes the whole quoted line as one unknown parameter: iommu=pt is not in effect
+        // the kernel takes the whole quoted line as one unknown parameter: iommu=pt is not in
+        // effect
         assertFalse(out.has("iommu"));
         assertTrue(out.params().isEmpty());
     }
@@ -135,14 +149,21 @@ final class CmdlineParserTest {
         CmdlineOutput out = sample("etc-kernel-cmdline-two-lines.txt");
 
         assertEquals(Source.KERNEL_CMDLINE, out.source());
-        assertEquals(List.of("a second line in /etc/kernel/cmdline: proxmox-boot-tool uses only the first line"),
+        assertEquals(
+                List.of(
+                        "a second line in /etc/kernel/cmdline: proxmox-boot-tool uses only the"
+                            + " first line"),
                 reasons(out));
         assertEquals("amd_iommu=on iommu=pt", out.malformed().get(0).text());
     }
 
     @ParameterizedTest
-    @CsvSource({"'intel_iommu = on', =", "'quiet \"unclosed value', \"unclosed value", "'intel_iommu:on', intel_iommu:on",
-            "'pcie_acs_override=', pcie_acs_override="})
+    @CsvSource({
+        "'intel_iommu = on', =",
+        "'quiet \"unclosed value', \"unclosed value",
+        "'intel_iommu:on', intel_iommu:on",
+        "'pcie_acs_override=', pcie_acs_override="
+    })
     void reportsTokensTheKernelWouldMisread(String line, String badToken) {
         CmdlineOutput out = new CmdlineParser(Source.PROC_CMDLINE).parse(line);
 
@@ -150,7 +171,16 @@ final class CmdlineParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "\n\n", "\u0000", "\"", "GRUB_CMDLINE_LINUX_DEFAULT=\"", "=", "# only a comment"})
+    @ValueSource(
+            strings = {
+                "",
+                "\n\n",
+                "\u0000",
+                "\"",
+                "GRUB_CMDLINE_LINUX_DEFAULT=\"",
+                "=",
+                "# only a comment"
+            })
     void oddInputNeverThrows(String text) {
         for (Source source : Source.values()) {
             CmdlineOutput out = new CmdlineParser(source).parse(text);
@@ -166,14 +196,22 @@ final class CmdlineParserTest {
     @ParameterizedTest
     @MethodSource("samples")
     void everySampleParsesWithNoUnparsedLines(String name) {
-        Source source = name.contains("/proc-") ? Source.PROC_CMDLINE
-                : name.contains("/etc-default-grub") ? Source.GRUB_DEFAULT : Source.KERNEL_CMDLINE;
+        Source source =
+                name.contains("/proc-")
+                        ? Source.PROC_CMDLINE
+                        : name.contains("/etc-default-grub")
+                                ? Source.GRUB_DEFAULT
+                                : Source.KERNEL_CMDLINE;
         CmdlineOutput out = new CmdlineParser(source).parse(Samples.read(name));
 
         assertEquals(name.endsWith("grub-line.txt"), out.params().isEmpty(), name);
         assertEquals(List.of(), out.unparsed(), name);
         // the guess agrees with the file name except for the lone GRUB line (ambiguous by nature)
-        Map<String, Source> exceptions = Map.of("cmdline/etc-kernel-cmdline-grub-line.txt", Source.GRUB_DEFAULT);
-        assertEquals(exceptions.getOrDefault(name, source), parser.parse(Samples.read(name)).source(), name);
+        Map<String, Source> exceptions =
+                Map.of("cmdline/etc-kernel-cmdline-grub-line.txt", Source.GRUB_DEFAULT);
+        assertEquals(
+                exceptions.getOrDefault(name, source),
+                parser.parse(Samples.read(name)).source(),
+                name);
     }
 }

@@ -3,13 +3,14 @@ package dev.pcibot.kb.diagnose.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
+import java.util.Optional;
 
 final class CpuFlagsParserTest {
     private final CpuFlagsParser parser = new CpuFlagsParser();
@@ -24,7 +25,8 @@ final class CpuFlagsParserTest {
 
         assertEquals(16, out.count());
         assertEquals(Optional.of(true), out.virtualizationSupported());
-        assertEquals(List.of("egrep: warning: egrep is obsolescent; using grep -E"), out.warnings());
+        assertEquals(
+                List.of("egrep: warning: egrep is obsolescent; using grep -E"), out.warnings());
         assertTrue(out.technology().isEmpty()); // a count does not say which vendor
     }
 
@@ -70,8 +72,13 @@ final class CpuFlagsParserTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"flags : fpu vme sse sse2 | false", "flags : fpu svm sse | true",
-            "flags : fpu vmxe sse | false"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "flags : fpu vme sse sse2 | false",
+                "flags : fpu svm sse | true",
+                "flags : fpu vmxe sse | false"
+            })
     void flagsLineDecidesByWholeToken(String line, boolean expected) {
         assertEquals(Optional.of(expected), parser.parse(line).virtualizationSupported());
     }

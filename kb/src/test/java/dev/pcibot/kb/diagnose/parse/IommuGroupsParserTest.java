@@ -6,13 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pcibot.kb.diagnose.parse.IommuGroupsOutput.Format;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 final class IommuGroupsParserTest {
     private final IommuGroupsParser parser = new IommuGroupsParser();
@@ -32,7 +34,9 @@ final class IommuGroupsParserTest {
         assertEquals(Format.SYSFS_PATHS, out.format());
         assertTrue(out.iommuActive());
         assertEquals(11, out.groups().size());
-        assertEquals(List.of("00:01.0", "01:00.0", "01:00.1"), addresses(out.group(1).orElseThrow().members()));
+        assertEquals(
+                List.of("00:01.0", "01:00.0", "01:00.1"),
+                addresses(out.group(1).orElseThrow().members()));
         assertEquals(4, out.groupOf("0000:00:1f.6").orElseThrow().members().size());
         assertEquals(10, out.groupOf("04:00.0").orElseThrow().number());
         assertFalse(out.groupOf("05:00.0").isPresent());
@@ -41,7 +45,8 @@ final class IommuGroupsParserTest {
     @Test
     void readsArchWikiLoopWithLspciDetails() {
         IommuGroupsOutput out = sample("iommu-groups/arch-loop-healthy.txt");
-        GroupMember gpu = out.groupOf("01:00.0").orElseThrow().member(PciAddress.of("01:00.0")).orElseThrow();
+        GroupMember gpu =
+                out.groupOf("01:00.0").orElseThrow().member(PciAddress.of("01:00.0")).orElseThrow();
 
         assertEquals(Format.SHELL_LOOP, out.format());
         assertEquals("VGA compatible controller", gpu.className());
@@ -66,7 +71,9 @@ final class IommuGroupsParserTest {
 
         assertEquals(List.of(1, 7, 10, 13), out.groups().stream().map(IommuGroup::number).toList());
         assertEquals(List.of("05:00.0"), addresses(group.foreignPeersOf(PciAddress.of("04:00.0"))));
-        assertEquals(List.of(), out.groupOf("01:00.1").orElseThrow().foreignPeersOf(PciAddress.of("01:00.0")));
+        assertEquals(
+                List.of(),
+                out.groupOf("01:00.1").orElseThrow().foreignPeersOf(PciAddress.of("01:00.0")));
     }
 
     @Test
@@ -89,7 +96,8 @@ final class IommuGroupsParserTest {
         GroupMember hba = out.group(13).orElseThrow().members().get(0);
         assertEquals("03:00.0", hba.address().shortForm());
         assertNull(hba.vendorDevice());
-        assertEquals("Renesas Technology Corp. uPD720201 USB 3.0 Host Controller",
+        assertEquals(
+                "Renesas Technology Corp. uPD720201 USB 3.0 Host Controller",
                 out.group(14).orElseThrow().members().get(0).description());
     }
 
@@ -111,7 +119,8 @@ final class IommuGroupsParserTest {
         GroupMember gt1030 = out.groupOf("01:00.0").orElseThrow().members().get(0);
 
         assertEquals(Format.PVESH_TABLE, out.format());
-        assertEquals(List.of(1, 2, 5, 11, 12), out.groups().stream().map(IommuGroup::number).toList());
+        assertEquals(
+                List.of(1, 2, 5, 11, 12), out.groups().stream().map(IommuGroup::number).toList());
         assertEquals("0300", gt1030.classCode());
         assertEquals("10de:1d01", gt1030.vendorDevice());
         assertEquals("GP108 [GeForce GT 1030]", gt1030.description());
@@ -124,7 +133,9 @@ final class IommuGroupsParserTest {
 
         assertFalse(table.iommuActive());
         assertEquals(4, table.ungrouped().size());
-        assertEquals("NVIDIA Corporation TU106 [GeForce RTX 2060 SUPER]", table.ungrouped().get(2).description());
+        assertEquals(
+                "NVIDIA Corporation TU106 [GeForce RTX 2060 SUPER]",
+                table.ungrouped().get(2).description());
         assertFalse(json.iommuActive());
         assertEquals(List.of("01:00.0", "01:00.1"), addresses(json.ungrouped()));
         assertEquals(Format.PVESH_JSON, json.format());
@@ -135,7 +146,9 @@ final class IommuGroupsParserTest {
         IommuGroupsOutput out = sample("pci-json/pvesh-json-intel.txt");
 
         assertTrue(out.iommuActive());
-        assertEquals(List.of("00:01.0", "01:00.0", "01:00.1"), addresses(out.group(1).orElseThrow().members()));
+        assertEquals(
+                List.of("00:01.0", "01:00.0", "01:00.1"),
+                addresses(out.group(1).orElseThrow().members()));
         assertTrue(out.groupOf("00:02.0").orElseThrow().members().get(0).mdevCapable());
         assertFalse(out.groupOf("01:00.0").orElseThrow().members().get(1).mdevCapable());
         assertTrue(out.group(1).orElseThrow().members().get(0).isBridge());
@@ -168,8 +181,14 @@ final class IommuGroupsParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"01:00.0 VGA compatible controller [0300]: NVIDIA", "ls: cannot access '/sys/kernel/iommu_groups/': x",
-            "{\"errors\":{\"node\":\"no such node\"}}", "[1,2", "│ nothing │ here │"})
+    @ValueSource(
+            strings = {
+                "01:00.0 VGA compatible controller [0300]: NVIDIA",
+                "ls: cannot access '/sys/kernel/iommu_groups/': x",
+                "{\"errors\":{\"node\":\"no such node\"}}",
+                "[1,2",
+                "│ nothing │ here │"
+            })
     void oddInputNeverThrows(String text) {
         IommuGroupsOutput out = parser.parse(text);
 
@@ -181,10 +200,12 @@ final class IommuGroupsParserTest {
         return Stream.of("iommu-groups", "pci-json").flatMap(d -> Samples.list(d).stream());
     }
 
-    private static final Map<String, List<String>> EXPECTED_ODD = Map.of(
-            "iommu-groups/messy-crlf-wrapped.txt", List.of("0:0097] (rev 02)"),
-            "iommu-groups/pvesh-table-guide.txt", List.of(".", ".", "."),
-            "pci-json/truncated-by-chat.txt", List.of(Samples.read("pci-json/truncated-by-chat.txt").strip()));
+    private static final Map<String, List<String>> EXPECTED_ODD =
+            Map.of(
+                    "iommu-groups/messy-crlf-wrapped.txt", List.of("0:0097] (rev 02)"),
+                    "iommu-groups/pvesh-table-guide.txt", List.of(".", ".", "."),
+                    "pci-json/truncated-by-chat.txt",
+                            List.of(Samples.read("pci-json/truncated-by-chat.txt").strip()));
 
     @ParameterizedTest
     @MethodSource("samples")

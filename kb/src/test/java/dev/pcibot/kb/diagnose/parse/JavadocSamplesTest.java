@@ -4,15 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Each parser's Javadoc sample is real: every line of its {@code <pre>} block occurs in one of its
@@ -35,14 +36,16 @@ final class JavadocSamplesTest {
 
     @ParameterizedTest
     @MethodSource("parsers")
-    void javadocSampleComesFromTheSamplesAndParsesFully(Parser<?> parser, List<String> dirs) throws IOException {
+    void javadocSampleComesFromTheSamplesAndParsesFully(Parser<?> parser, List<String> dirs)
+            throws IOException {
         // given
         List<String> pre = preBlock(parser.getClass().getSimpleName());
-        List<String> sampleLines = dirs.stream()
-                .flatMap(d -> Samples.list(d).stream())
-                .flatMap(f -> TextLines.of(Samples.read(f)).stream())
-                .map(JavadocSamplesTest::squeeze)
-                .toList();
+        List<String> sampleLines =
+                dirs.stream()
+                        .flatMap(d -> Samples.list(d).stream())
+                        .flatMap(f -> TextLines.of(Samples.read(f)).stream())
+                        .map(JavadocSamplesTest::squeeze)
+                        .toList();
 
         // when
         ParsedOutput out = parser.parse(String.join("\n", pre));

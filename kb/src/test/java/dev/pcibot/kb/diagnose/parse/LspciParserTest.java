@@ -5,13 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 final class LspciParserTest {
     private final LspciParser parser = new LspciParser();
@@ -36,7 +37,9 @@ final class LspciParserTest {
         assertEquals("10de:1b80", gpu.vendorDevice());
         assertEquals("a1", gpu.revision());
         assertEquals("1462:3362", gpu.subsystemIds());
-        assertEquals("Micro-Star International Co., Ltd. [MSI] GP104 [GeForce GTX 1080]", gpu.subsystem());
+        assertEquals(
+                "Micro-Star International Co., Ltd. [MSI] GP104 [GeForce GTX 1080]",
+                gpu.subsystem());
         assertEquals("vfio-pci", gpu.driverInUse());
         assertEquals(List.of("nvidiafb", "nouveau"), gpu.kernelModules());
         assertTrue(gpu.isDisplay());
@@ -63,8 +66,12 @@ final class LspciParserTest {
         assertFalse(device(out, "02:00.0").isBridge());
         assertFalse(device(out, "02:00.0").isDisplay());
         assertTrue(device(out, "00:02.0").isDisplay());
-        assertEquals(List.of("00:02.0", "01:00.0"),
-                out.devices().stream().filter(LspciDevice::isDisplay).map(d -> d.address().shortForm()).toList());
+        assertEquals(
+                List.of("00:02.0", "01:00.0"),
+                out.devices().stream()
+                        .filter(LspciDevice::isDisplay)
+                        .map(d -> d.address().shortForm())
+                        .toList());
     }
 
     @Test
@@ -92,7 +99,9 @@ final class LspciParserTest {
         assertNull(gt1030.classCode());
         assertTrue(gt1030.isDisplay());
         assertEquals("nouveau", gt1030.driverInUse());
-        assertEquals("Micro-Star International Co., Ltd. [MSI] GP108 [ GeForce GT 1030]", gt1030.subsystem());
+        assertEquals(
+                "Micro-Star International Co., Ltd. [MSI] GP108 [ GeForce GT 1030]",
+                gt1030.subsystem());
         assertEquals("vfio-pci", device(out, "02:00.0").driverInUse());
         assertEquals(List.of("amdgpu"), device(out, "02:00.0").kernelModules());
     }
@@ -145,7 +154,8 @@ final class LspciParserTest {
         assertEquals(25, device(out, "03:00.0").iommuGroup());
         assertNull(device(out, "04:00.0").driverInUse());
         assertEquals("30", device(out, "04:00.0").progIf());
-        assertEquals("Renesas Technology Corp. uPD720201 USB 3.0 Host Controller",
+        assertEquals(
+                "Renesas Technology Corp. uPD720201 USB 3.0 Host Controller",
                 device(out, "04:00.0").description());
     }
 
@@ -160,12 +170,22 @@ final class LspciParserTest {
         assertEquals(true, gpu.msiEnabled().orElseThrow());
         assertTrue(gpu.msixEnabled().isEmpty());
         assertEquals(false, gpu.flrSupported().orElseThrow());
-        assertTrue(gpu.resizableBar().orElseThrow().bodyLine("BAR 0:").orElseThrow().contains("current size: 16GB"));
+        assertTrue(
+                gpu.resizableBar()
+                        .orElseThrow()
+                        .bodyLine("BAR 0:")
+                        .orElseThrow()
+                        .contains("current size: 16GB"));
         assertEquals(false, gpu.acs().orElseThrow().flag("ACSCtl:", "SrcValid").orElseThrow());
         assertEquals(5, gpu.regions().size());
-        assertTrue(gpu.regions().get(0).startsWith("Region 0: Memory at 7800000000 (64-bit, prefetchable)"));
+        assertTrue(
+                gpu.regions()
+                        .get(0)
+                        .startsWith("Region 0: Memory at 7800000000 (64-bit, prefetchable)"));
         assertEquals("vfio-pci", gpu.driverInUse());
-        assertEquals("I/O+ Mem+ BusMaster+ SpecCycle- MemWINV- VGASnoop- ParErr- Stepping- SERR- FastB2B- DisINTx+",
+        assertEquals(
+                "I/O+ Mem+ BusMaster+ SpecCycle- MemWINV- VGASnoop- ParErr- Stepping- SERR-"
+                    + " FastB2B- DisINTx+",
                 gpu.detail("Control").orElseThrow());
     }
 
@@ -179,7 +199,8 @@ final class LspciParserTest {
         assertEquals(true, gpu.msiEnabled().orElseThrow());
         assertEquals(false, audio.flrSupported().orElseThrow());
         assertEquals(1, gpu.iommuGroup()); // from "Flags: ..., IOMMU group 1" (-v style)
-        assertEquals(List.of("pcilib: sysfs_read_vpd: read failed: Input/output error"), out.warnings());
+        assertEquals(
+                List.of("pcilib: sysfs_read_vpd: read failed: Input/output error"), out.warnings());
         assertEquals("vfio-pci", gpu.driverInUse());
     }
 
@@ -234,7 +255,15 @@ final class LspciParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "   \n\n", "Kernel driver in use: vfio-pci", "zz:zz.z nonsense", "\u0000\u0001", "Slot:"})
+    @ValueSource(
+            strings = {
+                "",
+                "   \n\n",
+                "Kernel driver in use: vfio-pci",
+                "zz:zz.z nonsense",
+                "\u0000\u0001",
+                "Slot:"
+            })
     void oddInputNeverThrows(String text) {
         LspciOutput out = parser.parse(text);
 
@@ -243,7 +272,8 @@ final class LspciParserTest {
     }
 
     static Stream<String> samples() {
-        return Stream.of("lspci-nnk", "lspci-dev", "lspci-vv").flatMap(d -> Samples.list(d).stream());
+        return Stream.of("lspci-nnk", "lspci-dev", "lspci-vv")
+                .flatMap(d -> Samples.list(d).stream());
     }
 
     // The odd lines each sample is expected to leave over; every other sample parses fully.

@@ -5,13 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pcibot.kb.diagnose.parse.ModprobeDirective.Kind;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 final class ModulesParserTest {
     private final ModulesParser parser = new ModulesParser();
@@ -79,13 +81,17 @@ final class ModulesParserTest {
         ModulesOutput out = sample("modprobe-conf/problems-cat-prompts.txt");
 
         assertEquals("1", out.option("vfio_iommu_type1", "allow_unsafe_interrupts").orElseThrow());
-        assertEquals("/etc/modprobe.d/iommu_unsafe_interrupts.conf",
+        assertEquals(
+                "/etc/modprobe.d/iommu_unsafe_interrupts.conf",
                 out.directives(Kind.OPTIONS).get(0).file());
         // "blacklist nvidia*" is literal to modprobe: it blacklists nothing
         assertFalse(out.isBlacklisted("nvidia"));
-        assertTrue(out.directives(Kind.BLACKLIST).stream().anyMatch(d -> d.module().equals("nvidia*")));
+        assertTrue(
+                out.directives(Kind.BLACKLIST).stream()
+                        .anyMatch(d -> d.module().equals("nvidia*")));
         // two options lines for the same module merge; "options vfio ids=" is about another module
-        assertEquals(Map.of("ids", "1002:67df,1002:aaf0", "disable_vga", "1"), out.options("vfio-pci"));
+        assertEquals(
+                Map.of("ids", "1002:67df,1002:aaf0", "disable_vga", "1"), out.options("vfio-pci"));
         assertEquals("1002:67df", out.option("vfio", "ids").orElseThrow());
         assertEquals("/bin/false", out.directives(Kind.INSTALL).get(0).args());
         assertEquals("vfio-pci", out.directives(Kind.ALIAS).get(0).args());
@@ -95,7 +101,8 @@ final class ModulesParserTest {
     void readsEtcModules() {
         ModulesOutput out = sample("modprobe-conf/etc-modules-pve7.txt");
 
-        assertEquals(List.of("vfio", "vfio_iommu_type1", "vfio_pci", "vfio_virqfd"),
+        assertEquals(
+                List.of("vfio", "vfio_iommu_type1", "vfio_pci", "vfio_virqfd"),
                 out.bootModules().stream().map(BootModule::name).toList());
         assertTrue(out.loadsAtBoot("vfio-pci"));
         assertTrue(out.directives().isEmpty());
@@ -115,7 +122,8 @@ final class ModulesParserTest {
 
     @Test
     void aBareWordInAModprobeFileIsNotUnderstood() {
-        ModulesOutput out = parser.parse("==> /etc/modprobe.d/vfio.conf <==\nvfio-pci ids=10de:1b80\n");
+        ModulesOutput out =
+                parser.parse("==> /etc/modprobe.d/vfio.conf <==\nvfio-pci ids=10de:1b80\n");
 
         assertEquals(List.of("vfio-pci ids=10de:1b80"), out.unparsed());
         assertTrue(out.bootModules().isEmpty());
@@ -135,14 +143,18 @@ final class ModulesParserTest {
     }
 
     private static final Map<String, List<String>> EXPECTED_ODD =
-            Map.of("modprobe-conf/grep-r-crlf.txt", List.of("grep: /etc/modprobe.d/broken.conf: Permission denied"));
+            Map.of(
+                    "modprobe-conf/grep-r-crlf.txt",
+                    List.of("grep: /etc/modprobe.d/broken.conf: Permission denied"));
 
     @ParameterizedTest
     @MethodSource("samples")
     void everySampleParsesWithOnlyItsExpectedOddLines(String name) {
         ModulesOutput out = sample(name);
 
-        assertFalse(out.loaded().isEmpty() && out.directives().isEmpty() && out.bootModules().isEmpty(), name);
+        assertFalse(
+                out.loaded().isEmpty() && out.directives().isEmpty() && out.bootModules().isEmpty(),
+                name);
         assertEquals(EXPECTED_ODD.getOrDefault(name, List.of()), out.unparsed(), name);
     }
 }

@@ -20,9 +20,18 @@ final class ParsersBench {
         bench("cmdline, 9 samples", new CmdlineParser(), samples("cmdline"));
         bench("modules, 8 samples", new ModulesParser(), samples("vfio-modules", "modprobe-conf"));
         bench("qm config, 4 samples", new QmConfigParser(), samples("qm-config"));
-        bench("lspci -vv x 64 devices (one paste)", new LspciParser(),
-                List.of(String.join("\n", java.util.Collections.nCopies(16, String.join("\n", samples("lspci-vv"))))));
-        bench("pvesh json x 300 devices (one paste)", new IommuGroupsParser(), List.of(bigJson(300)));
+        bench(
+                "lspci -vv x 64 devices (one paste)",
+                new LspciParser(),
+                List.of(
+                        String.join(
+                                "\n",
+                                java.util.Collections.nCopies(
+                                        16, String.join("\n", samples("lspci-vv"))))));
+        bench(
+                "pvesh json x 300 devices (one paste)",
+                new IommuGroupsParser(),
+                List.of(bigJson(300)));
     }
 
     private static List<String> samples(String... dirs) {
@@ -36,9 +45,16 @@ final class ParsersBench {
     private static String bigJson(int n) {
         List<String> items = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            items.add(String.format(Locale.ROOT, "{\"class\":\"0x020000\",\"device\":\"0x1572\",\"id\":\"0000:%02x:%02x.%d\","
-                    + "\"iommugroup\":%d,\"vendor\":\"0x8086\",\"vendor_name\":\"Intel Corporation\","
-                    + "\"device_name\":\"Ethernet Controller X710 for 10GbE SFP+\"}", i / 32, i % 32, i % 8, i));
+            items.add(
+                    String.format(
+                            Locale.ROOT,
+                            "{\"class\":\"0x020000\",\"device\":\"0x1572\",\"id\":\"0000:%02x:%02x.%d\",\"iommugroup\":%d,\"vendor\":\"0x8086\",\"vendor_name\":\"Intel"
+                                + " Corporation\",\"device_name\":\"Ethernet Controller X710 for"
+                                + " 10GbE SFP+\"}",
+                            i / 32,
+                            i % 32,
+                            i % 8,
+                            i));
         }
         return "[" + String.join(",", items) + "]";
     }
@@ -54,7 +70,11 @@ final class ParsersBench {
             texts.forEach(parser::parse);
         }
         double perPaste = (System.nanoTime() - start) / 1000.0 / rounds / texts.size();
-        System.out.printf(Locale.ROOT, "%-40s %8.1f us per paste, %6.1f MB/s%n", name, perPaste,
+        System.out.printf(
+                Locale.ROOT,
+                "%-40s %8.1f us per paste, %6.1f MB/s%n",
+                name,
+                perPaste,
                 chars / (double) texts.size() / perPaste);
     }
 }

@@ -3,27 +3,47 @@ package dev.pcibot.kb.diagnose.parse;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Random;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+
 /**
- * Property-style check of the lenient contract: seeded random mutations of every real sample
- * (cut, re-wrapped, shuffled, re-indented, CRLF, stray symbols) and random text never make a
- * parser throw, and what it does not understand stays bounded by the input.
+ * Property-style check of the lenient contract: seeded random mutations of every real sample (cut,
+ * re-wrapped, shuffled, re-indented, CRLF, stray symbols) and random text never make a parser
+ * throw, and what it does not understand stays bounded by the input.
  */
 final class ParsersRobustnessTest {
-    private static final List<String> ALL_DIRS = List.of("lspci-nnk", "lspci-dev", "lspci-vv", "iommu-groups",
-            "pci-json", "cmdline", "vfio-modules", "modprobe-conf", "qm-config", "cpu-flags", "version", "uname");
+    private static final List<String> ALL_DIRS =
+            List.of(
+                    "lspci-nnk",
+                    "lspci-dev",
+                    "lspci-vv",
+                    "iommu-groups",
+                    "pci-json",
+                    "cmdline",
+                    "vfio-modules",
+                    "modprobe-conf",
+                    "qm-config",
+                    "cpu-flags",
+                    "version",
+                    "uname");
     private static final String SYMBOLS = ":[]{}()\"'=,;.-_/\\|│┌═╞ \t\r\n#$0123456789abcdefxX";
 
     static Stream<Arguments> parsers() {
-        return Stream.of(new LspciParser(), new IommuGroupsParser(), new CmdlineParser(), new ModulesParser(),
-                        new QmConfigParser(), new CpuFlagsParser(), new PveVersionParser(), new UnameParser())
+        return Stream.of(
+                        new LspciParser(),
+                        new IommuGroupsParser(),
+                        new CmdlineParser(),
+                        new ModulesParser(),
+                        new QmConfigParser(),
+                        new CpuFlagsParser(),
+                        new PveVersionParser(),
+                        new UnameParser())
                 .map(Arguments::of);
     }
 
@@ -44,9 +64,12 @@ final class ParsersRobustnessTest {
             inputs.add(randomText(random));
         }
         for (String input : inputs) {
-            ParsedOutput out = assertDoesNotThrow(() -> parser.parse(input), () -> "input:\n" + input);
+            ParsedOutput out =
+                    assertDoesNotThrow(() -> parser.parse(input), () -> "input:\n" + input);
             int lines = input.split("\r\n|\r|\n", -1).length;
-            assertTrue(out.unparsed().size() <= lines + 1, () -> "more odd lines than input lines:\n" + input);
+            assertTrue(
+                    out.unparsed().size() <= lines + 1,
+                    () -> "more odd lines than input lines:\n" + input);
         }
     }
 
@@ -68,14 +91,20 @@ final class ParsersRobustnessTest {
                 return wrapped.toString();
             }
             case 2 -> java.util.Collections.shuffle(lines, random);
-            case 3 -> lines.replaceAll(l -> random.nextBoolean() ? l.strip() : "    " + l.replace("\t", "  "));
+            case 3 ->
+                    lines.replaceAll(
+                            l -> random.nextBoolean() ? l.strip() : "    " + l.replace("\t", "  "));
             case 4 -> lines.replaceAll(l -> l + "\r");
             default -> {
                 for (int i = 0; i < 5; i++) {
                     int at = random.nextInt(lines.size());
                     String l = lines.get(at);
                     int pos = l.isEmpty() ? 0 : random.nextInt(l.length());
-                    lines.set(at, l.substring(0, pos) + SYMBOLS.charAt(random.nextInt(SYMBOLS.length())) + l.substring(pos));
+                    lines.set(
+                            at,
+                            l.substring(0, pos)
+                                    + SYMBOLS.charAt(random.nextInt(SYMBOLS.length()))
+                                    + l.substring(pos));
                 }
             }
         }
@@ -86,9 +115,10 @@ final class ParsersRobustnessTest {
         StringBuilder text = new StringBuilder();
         int length = random.nextInt(300);
         for (int i = 0; i < length; i++) {
-            text.append(random.nextInt(5) == 0
-                    ? (char) (32 + random.nextInt(0x2600))
-                    : SYMBOLS.charAt(random.nextInt(SYMBOLS.length())));
+            text.append(
+                    random.nextInt(5) == 0
+                            ? (char) (32 + random.nextInt(0x2600))
+                            : SYMBOLS.charAt(random.nextInt(SYMBOLS.length())));
         }
         return text.toString();
     }

@@ -3,12 +3,13 @@ package dev.pcibot.kb.diagnose.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
+import java.util.Map;
 
 final class PveVersionParserTest {
     private final PveVersionParser parser = new PveVersionParser();
@@ -59,7 +60,14 @@ final class PveVersionParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "bash: pveversion: command not found", "pve-manager/", ":", "pve-manager: "})
+    @ValueSource(
+            strings = {
+                "",
+                "bash: pveversion: command not found",
+                "pve-manager/",
+                ":",
+                "pve-manager: "
+            })
     void oddInputNeverThrows(String text) {
         PveVersionOutput out = parser.parse(text);
 

@@ -5,13 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
+import java.util.Map;
 
 final class QmConfigParserTest {
     private final QmConfigParser parser = new QmConfigParser();
@@ -66,7 +67,10 @@ final class QmConfigParserTest {
         assertEquals("pc-q35-8.1+pve0", out.snapshots().get("before-driver").get("machine"));
         assertEquals("0000:02:00.0,pcie=1,rombar=0", out.pending().get("hostpci2"));
         assertFalse(out.hostPci(2).isPresent());
-        assertEquals(List.of("GPU passthrough VM for CUDA", "mapped through the cluster resource mapping \"rtx4070\""),
+        assertEquals(
+                List.of(
+                        "GPU passthrough VM for CUDA",
+                        "mapped through the cluster resource mapping \"rtx4070\""),
                 out.description());
     }
 
@@ -84,7 +88,11 @@ final class QmConfigParserTest {
 
     @Test
     void readsSnapshotHostListWithSemicolons() {
-        String snapshotValue = sample("conf-mapping-snapshot-crlf.txt").snapshots().get("before-driver").get("hostpci0");
+        String snapshotValue =
+                sample("conf-mapping-snapshot-crlf.txt")
+                        .snapshots()
+                        .get("before-driver")
+                        .get("hostpci0");
         HostPci entry = HostPciReader.read(0, snapshotValue);
 
         assertEquals(List.of("0000:01:00.0", "0000:01:00.1"), entry.hosts());
@@ -106,8 +114,13 @@ final class QmConfigParserTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"q35, true, ''", "pc-q35-9.0+pve1, true, 9.0", "pc-i440fx-7.2, false, 7.2", "pc, false, ''",
-            "'type=q35,viommu=intel', true, ''"})
+    @CsvSource({
+        "q35, true, ''",
+        "pc-q35-9.0+pve1, true, 9.0",
+        "pc-i440fx-7.2, false, 7.2",
+        "pc, false, ''",
+        "'type=q35,viommu=intel', true, ''"
+    })
     void readsMachineTypes(String value, boolean q35, String version) {
         MachineType machine = MachineType.of(value);
 
@@ -116,7 +129,11 @@ final class QmConfigParserTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"'01:00.0,rombar=0', false", "'01:00.0,rombar=1', true", "'host=02:00.0,x-vga=on', true"})
+    @CsvSource({
+        "'01:00.0,rombar=0', false",
+        "'01:00.0,rombar=1', true",
+        "'host=02:00.0,x-vga=on', true"
+    })
     void readsOnOffSpellings(String value, boolean expected) {
         HostPci entry = HostPciReader.read(0, value);
 
@@ -124,7 +141,16 @@ final class QmConfigParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "[", "hostpci0:", "hostpci0: ,,,;;", "machine: ,", "memory: lots", "no colon here"})
+    @ValueSource(
+            strings = {
+                "",
+                "[",
+                "hostpci0:",
+                "hostpci0: ,,,;;",
+                "machine: ,",
+                "memory: lots",
+                "no colon here"
+            })
     void oddInputNeverThrows(String text) {
         QmConfigOutput out = parser.parse(text);
 

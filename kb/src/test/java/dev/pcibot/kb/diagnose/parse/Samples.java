@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Reads the raw pastes under test resources samples/ (kept as files, never as string constants). */
+/**
+ * Reads the raw pastes under test resources samples/ (kept as files, never as string constants).
+ */
 final class Samples {
     private Samples() {}
 

@@ -5,12 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
 
 final class UnameParserTest {
     private final UnameParser parser = new UnameParser();
@@ -68,13 +69,25 @@ final class UnameParserTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"6.8.12-4, 6.8.8-2, 1", "6.8, 6.8.0, 0", "5.15.158-1, 6.2.16-3, -1", "7.4-16, 7.4-4, 1"})
+    @CsvSource({
+        "6.8.12-4, 6.8.8-2, 1",
+        "6.8, 6.8.0, 0",
+        "5.15.158-1, 6.2.16-3, -1",
+        "7.4-16, 7.4-4, 1"
+    })
     void versionNumbersCompareByNumbers(String a, String b, int sign) {
         assertEquals(sign, Integer.signum(VersionNumber.of(a).compareTo(VersionNumber.of(b))));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "uname: extra operand", "Linux", "6", "Darwin mac 23.1.0 Darwin Kernel Version 23.1.0"})
+    @ValueSource(
+            strings = {
+                "",
+                "uname: extra operand",
+                "Linux",
+                "6",
+                "Darwin mac 23.1.0 Darwin Kernel Version 23.1.0"
+            })
     void oddInputNeverThrows(String text) {
         UnameOutput out = parser.parse(text);
 
