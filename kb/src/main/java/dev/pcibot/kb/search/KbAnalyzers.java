@@ -9,17 +9,20 @@ import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.custom.CustomAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.miscellaneous.LengthFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.pattern.PatternReplaceFilter;
+import org.apache.lucene.analysis.pattern.PatternTokenizer;
 import org.apache.lucene.analysis.miscellaneous.StemmerOverrideFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.synonym.SolrSynonymParser;
@@ -51,7 +54,7 @@ public final class KbAnalyzers {
     static final String QUERY_STOPWORDS_RESOURCE = "content/search/query-stopwords.txt";
 
     /** Trimmed from both ends of an exact token: sentence punctuation, markdown emphasis, prompts. */
-    private static final String EXACT_TRIM = "^[*:,.;!?=#~\\-]+|[*:,.;!?=#~]+$";
+    private static final String EXACT_TRIM = "^[*:,.;!?=#~\\-]+|[*:,.;!?=#~/]+$";
     /** Token characters of the exact field: anything but white space, brackets and quotes. */
     private static final String EXACT_TOKEN = "[^\\s\\[\\](){}<>\"'`|]+";
 
@@ -67,12 +70,20 @@ public final class KbAnalyzers {
         return Holder.PROSE_QUERY;
     }
 
-    /** The exact field's analysis: technical tokens whole. */
+    /** The exact analysis of a question: technical tokens whole. */
     public static Analyzer exact() {
         return Holder.EXACT;
     }
 
-    /** What the index writer uses: prose for every field but {@link KbFields#EXACT}. */
+    /**
+     * The exact field's analysis when indexing: technical tokens whole, plus the parts of compounds
+     * ({@code 0000:01:00.0} out of {@code /sys/bus/pci/devices/0000:01:00.0/}), see {@link ExactPartsFilter}.
+     */
+    public static Analyzer exactIndexing() {
+        return Holder.EXACT_INDEXING;
+    }
+
+    /** What the index writer uses: prose for every field but {@link KbFields#EXACT} (exact with parts). */
     public static Analyzer indexing() {
         return Holder.INDEXING;
     }
@@ -89,8 +100,9 @@ public final class KbAnalyzers {
         static final Analyzer PROSE = new ProseAnalyzer(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, null);
         static final SynonymMap SYNONYMS = loadSynonyms();
         static final Analyzer PROSE_QUERY = new ProseAnalyzer(queryStopWords(), SYNONYMS);
-        static final Analyzer EXACT = buildExact();
-        static final Analyzer INDEXING = new PerFieldAnalyzerWrapper(PROSE, Map.of(KbFields.EXACT, EXACT));
+        static final Analyzer EXACT = buildExact(false);
+        static final Analyzer EXACT_INDEXING = buildExact(true);
+        static final Analyzer INDEXING = new PerFieldAnalyzerWrapper(PROSE, Map.of(KbFields.EXACT, EXACT_INDEXING));
     }
 
     private static StemmerOverrideFilter.StemmerOverrideMap stemOverrides() {
@@ -105,17 +117,28 @@ public final class KbAnalyzers {
         }
     }
 
-    private static Analyzer buildExact() {
-        try {
-            return CustomAnalyzer.builder()
-                    .withTokenizer("pattern", "pattern", EXACT_TOKEN, "group", "0")
-                    .addTokenFilter("patternReplace", "pattern", EXACT_TRIM, "replacement", "", "replace", "all")
-                    .addTokenFilter("lowercase")
-                    .addTokenFilter("length", "min", "1", "max", "255")
-                    .build();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot build the exact analyzer", e);
-        }
+    /** Plain classes rather than CustomAnalyzer: {@link ExactPartsFilter} has no factory to name. */
+    private static Analyzer buildExact(boolean withParts) {
+        Pattern token = Pattern.compile(EXACT_TOKEN);
+        Pattern trim = Pattern.compile(EXACT_TRIM);
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer source = new PatternTokenizer(token, 0);
+                TokenStream stream = new PatternReplaceFilter(source, trim, "", true);
+                stream = new LowerCaseFilter(stream);
+                stream = new LengthFilter(stream, 1, 255);
+                if (withParts) {
+                    stream = new ExactPartsFilter(stream);
+                }
+                return new TokenStreamComponents(source, stream);
+            }
+
+            @Override
+            protected TokenStream normalize(String fieldName, TokenStream in) {
+                return new LowerCaseFilter(in);
+            }
+        };
     }
 
     private static CharArraySet queryStopWords() {

@@ -41,7 +41,7 @@ import org.apache.lucene.store.FSDirectory;
  */
 public final class KbIndex implements Closeable {
     /** Bump when fields or index-time analysis change: an index of another schema is stale. */
-    static final String SCHEMA = "kb-search-2";
+    static final String SCHEMA = "kb-search-3";
     static final String POINTER = "current";
     static final String FINGERPRINT_KEY = "fingerprint";
     static final String SCHEMA_KEY = "schema";

@@ -2,7 +2,6 @@ package dev.pcibot.kb.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -56,7 +55,7 @@ final class SectionSearch {
     static final float SYNONYM_BOOST = 0.6f;
     /** A spelling-corrected word is a guess: it counts this much in scoring and coverage. */
     static final float CORRECTED_WEIGHT = 0.5f;
-    /** Sections with a known error rank below equally good official ones. */
+    /** Sections with a known error come after all others, and score lower. */
     static final float CORRECTED_SECTION_FACTOR = 0.6f;
     /**
      * Numbers ("11" in "windows 11", "7 to 8") and unknown model numbers ("rtx4090") say little about
@@ -90,6 +89,7 @@ final class SectionSearch {
         TopDocs top = searcher.search(scoring, CANDIDATES);
 
         List<NearDuplicates.Ranked> ranked = new ArrayList<>();
+        List<NearDuplicates.Ranked> knownWrong = new ArrayList<>();
         for (ScoreDoc sd : top.scoreDocs) {
             double covered = 0;
             int rare = 0;
@@ -104,26 +104,21 @@ final class SectionSearch {
                 continue;
             }
             float score = (float) (sd.score * (0.5 + 0.5 * coverage));
-            if (!corrections.matching(gen.section(sd.doc)).isEmpty()) {
-                score *= CORRECTED_SECTION_FACTOR;
-            }
-            ranked.add(new NearDuplicates.Ranked(sd.doc, score));
+            boolean wrong = !corrections.matching(gen.section(sd.doc)).isEmpty();
+            (wrong ? knownWrong : ranked).add(new NearDuplicates.Ranked(sd.doc, wrong ? score * CORRECTED_SECTION_FACTOR : score));
         }
+        // a section with a known error never goes before one without: it is shown, corrected, after them
         ranked.sort((a, b) -> Float.compare(b.score(), a.score()));
+        knownWrong.sort((a, b) -> Float.compare(b.score(), a.score()));
+        ranked.addAll(knownWrong);
 
-        Set<String> proseTerms = new HashSet<>();
-        Set<String> exactTerms = new HashSet<>();
-        for (Weighed w : concepts) {
-            w.concept().alternatives().forEach(proseTerms::addAll);
-            exactTerms.addAll(w.concept().exactTerms());
-        }
+        Snippets.Terms terms = Snippets.Terms.of(concepts.stream().map(Weighed::concept).toList());
         List<SearchHit> hits = new ArrayList<>();
         for (NearDuplicates.Group g : NearDuplicates.collapse(ranked, gen)) {
             if (hits.size() >= limit) {
                 break;
             }
-            hits.add(hit(gen, g.shown().doc(), g.score(), g.others().stream().map(NearDuplicates.Ranked::doc).toList(),
-                    proseTerms, exactTerms));
+            hits.add(hit(gen, g.shown().doc(), g.score(), g.others().stream().map(NearDuplicates.Ranked::doc).toList(), terms));
         }
         return new SearchResult(query.text(), !hits.isEmpty(), hits);
     }
@@ -140,11 +135,10 @@ final class SectionSearch {
                 dups.add(other);
             }
         }
-        return Optional.of(hit(gen, doc, 0f, dups, Set.of(), Set.of()));
+        return Optional.of(hit(gen, doc, 0f, dups, Snippets.Terms.NONE));
     }
 
-    private SearchHit hit(IndexGeneration gen, int doc, float score, List<Integer> others,
-            Set<String> proseTerms, Set<String> exactTerms) {
+    private SearchHit hit(IndexGeneration gen, int doc, float score, List<Integer> others, Snippets.Terms terms) {
         StoredSection s = gen.section(doc);
         List<Correction> fixes = corrections.matching(s);
         List<Pattern> wrong = fixes.stream().map(Correction::wrong).toList();
@@ -155,7 +149,7 @@ final class SectionSearch {
         return new SearchHit(
                 s.citation(),
                 s.authority().name(),
-                Snippets.of(s.text(), proseTerms, exactTerms, wrong),
+                Snippets.of(s.text(), terms, wrong),
                 commands,
                 score,
                 others.stream().map(o -> gen.section(o).citation()).toList(),

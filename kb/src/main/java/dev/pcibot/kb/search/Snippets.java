@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
@@ -30,11 +31,32 @@ final class Snippets {
     private record Line(String text, List<Span> spans, int score, boolean wrong) {}
 
     /**
-     * @param proseTerms stemmed terms of the question (all alternatives)
-     * @param exactTerms exact-field terms of the question
+     * What to look for in a section: the question's own (stemmed) words, the synonyms they brought
+     * in, and its technical tokens. A line with the question's own words beats one that only has
+     * synonyms; a technical token counts most.
+     */
+    record Terms(Set<String> words, Set<String> synonyms, Set<String> exact) {
+        static final Terms NONE = new Terms(Set.of(), Set.of(), Set.of());
+
+        static Terms of(List<Concept> concepts) {
+            Set<String> words = new HashSet<>();
+            Set<String> synonyms = new HashSet<>();
+            Set<String> exact = new HashSet<>();
+            for (Concept c : concepts) {
+                for (int i = 0; i < c.alternatives().size(); i++) {
+                    (c.synonym().get(i) ? synonyms : words).addAll(c.alternatives().get(i));
+                }
+                exact.addAll(c.exactTerms());
+            }
+            synonyms.removeAll(words);
+            return new Terms(words, synonyms, exact);
+        }
+    }
+
+    /**
      * @param wrong patterns of known wrong advice in this section
      */
-    static String of(String text, Set<String> proseTerms, Set<String> exactTerms, List<Pattern> wrong) {
+    static String of(String text, Terms terms, List<Pattern> wrong) {
         List<Line> lines = new ArrayList<>();
         for (String raw : text.split("\n")) {
             String clean = raw.replace("**", "").replace("~~", "").strip();
@@ -46,8 +68,9 @@ final class Snippets {
                 lines.add(new Line(clean, List.of(), 0, true));
             } else {
                 List<Span> spans = new ArrayList<>();
-                int score = matches(KbAnalyzers.exact(), clean, exactTerms, spans) * 2
-                        + matches(KbAnalyzers.prose(), clean, proseTerms, spans);
+                int score = matches(KbAnalyzers.exactIndexing(), clean, terms.exact(), spans, true) * 3
+                        + matches(KbAnalyzers.prose(), clean, terms.words(), spans, false) * 2
+                        + matches(KbAnalyzers.prose(), clean, terms.synonyms(), spans, false);
                 lines.add(new Line(clean, merge(spans), score, false));
             }
         }
@@ -71,8 +94,12 @@ final class Snippets {
         return out.toString();
     }
 
-    /** Distinct matched terms in the line; their character spans go to {@code spans}. */
-    private static int matches(Analyzer analyzer, String line, Set<String> wanted, List<Span> spans) {
+    /**
+     * Distinct matched terms in the line; their character spans go to {@code spans}. Exact spans
+     * are narrowed to the term itself: the analyzer trims punctuation ({@code DMAR-IR:}) without
+     * moving the offsets.
+     */
+    private static int matches(Analyzer analyzer, String line, Set<String> wanted, List<Span> spans, boolean narrow) {
         if (wanted.isEmpty()) {
             return 0;
         }
@@ -85,7 +112,10 @@ final class Snippets {
                 String t = term.toString();
                 if (wanted.contains(t)) {
                     seen.add(t);
-                    spans.add(new Span(offset.startOffset(), offset.endOffset()));
+                    int start = offset.startOffset();
+                    int end = offset.endOffset();
+                    int at = narrow ? line.substring(start, end).toLowerCase(Locale.ROOT).indexOf(t) : -1;
+                    spans.add(at >= 0 ? new Span(start + at, start + at + t.length()) : new Span(start, end));
                 }
             }
             ts.end();

@@ -129,4 +129,33 @@ class KbAnalyzersTest {
             assertTrue(seen.stream().anyMatch(s -> s.startsWith("network/")), seen.toString());
         }
     }
+
+    @Test
+    void indexingAlsoKeepsThePartsOfCompounds() throws IOException {
+        assertEquals(List.of("cd", "/sys/bus/pci/devices/0000:01:00.0", "sys", "bus", "pci", "devices", "0000:01:00.0"),
+                tokens(KbAnalyzers.exactIndexing(), "cd /sys/bus/pci/devices/0000:01:00.0/"));
+        assertEquals(List.of("ids=1234:5678,4321:8765", "ids=1234:5678", "ids", "1234:5678", "4321:8765"),
+                tokens(KbAnalyzers.exactIndexing(), "ids=1234:5678,4321:8765"));
+        assertEquals(List.of("intel_iommu=on", "intel_iommu", "on"), tokens(KbAnalyzers.exactIndexing(), "intel_iommu=on"));
+        assertEquals(List.of("vfio-pci"), tokens(KbAnalyzers.exactIndexing(), "vfio-pci"), "no separator, no parts");
+        assertEquals(List.of("02:00,pcie=on,x-vga=on", "02:00", "pcie=on", "pcie", "on", "x-vga=on", "x-vga"),
+                tokens(KbAnalyzers.exactIndexing(), "02:00,pcie=on,x-vga=on"));
+        // questions keep compounds whole: "intel_iommu=on" must not also ask for "on"
+        assertEquals(List.of("intel_iommu=on"), tokens(KbAnalyzers.exact(), "intel_iommu=on"));
+    }
+
+    @Test
+    void partsStayAtTheCompoundsPosition() throws IOException {
+        try (TokenStream ts = KbAnalyzers.exactIndexing().tokenStream("f", "echo ids=1:2 done")) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
+            ts.reset();
+            List<String> seen = new ArrayList<>();
+            while (ts.incrementToken()) {
+                seen.add(term + "/" + inc.getPositionIncrement());
+            }
+            ts.end();
+            assertEquals(List.of("echo/1", "ids=1:2/1", "ids/0", "1:2/0", "done/1"), seen);
+        }
+    }
 }

@@ -1,0 +1,123 @@
+package dev.pcibot.kb.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pcibot.ingest.GuideLibrary;
+import dev.pcibot.ingest.Section;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Each known error of the community guides (shared/guides/README.md, data in
+ * content/search/corrections.tsv) on the real bundled sections: the hit carries the official
+ * version, the wrong command is not offered, and the official guide ranks first.
+ */
+class CorrectionsTest {
+    @TempDir
+    static Path root;
+    static KbIndex index;
+    static KbSearcher searcher;
+
+    @BeforeAll
+    static void open() {
+        GuideLibrary library = GuideLibrary.bundled();
+        index = KbIndex.open(root, library.sections(), library.fingerprint());
+        searcher = index.searcher();
+    }
+
+    @AfterAll
+    static void close() {
+        index.close();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        // section id | a word the correction must say | a fragment of the wrong command (or - when the wrong part is prose)
+        "complete-guide/troubleshooting/device-not-available | pcie_acs_override=downstream | options pci_ids",
+        "complete-guide/security-considerations/alternative-vfio-pci | vendor and a device ID | > /sys/bus/pci/drivers/vfio-pci/new_id",
+        "complete-guide/troubleshooting/performance-issues | nothing to do with the IOAPIC | --cpu host",
+        "community-howto/sbsg/s2stba/amd-cpus-systemd-zfs | bare kernel parameters | GRUB_CMDLINE_LINUX_DEFAULT",
+        "complete-guide/enable-iommu/configure-grub | enabled by default | amd_iommu=on",
+    })
+    void knownErrorsAreCorrected(String sectionId, String mustSay, String wrongCommand) {
+        SearchHit hit = searcher.section(sectionId).orElseThrow(() -> new AssertionError("no section " + sectionId));
+        assertNotNull(hit.correction(), sectionId);
+        assertTrue(hit.correction().contains(mustSay), hit.correction());
+        assertTrue(hit.correction().contains("https://pve.proxmox.com/"), "cites the official guide: " + hit.correction());
+        assertTrue(hit.commands().stream().noneMatch(c -> c.contains(wrongCommand)),
+                () -> "wrong command still offered: " + hit.commands());
+        assertFalse(hit.snippet().contains("**"), "no highlights without a question");
+    }
+
+    @Test
+    void theCorrectCommandsOfACorrectedSectionStay() {
+        SearchHit grub = searcher.section("complete-guide/enable-iommu/configure-grub").orElseThrow();
+        assertTrue(grub.commands().contains("update-grub"), grub.commands().toString());
+        assertTrue(grub.commands().contains("GRUB_CMDLINE_LINUX_DEFAULT=\"quiet intel_iommu=on iommu=pt\""));
+        SearchHit device = searcher.section("complete-guide/troubleshooting/device-not-available").orElseThrow();
+        assertEquals(List.of("find /sys/kernel/iommu_groups/ -type l -name \"*01:00*\""), device.commands());
+    }
+
+    @Test
+    void wrongLinesAreStruckThroughInSnippets() {
+        SearchResult r = searcher.search("acs override iommu group device not available", 10);
+        SearchHit wrong = r.hits().stream()
+                .filter(h -> h.citation().sectionId().equals("complete-guide/troubleshooting/device-not-available"))
+                .findFirst().orElseThrow(() -> new AssertionError(r.hits().stream().map(h -> h.citation().sectionId()).toList().toString()));
+        assertNotNull(wrong.correction());
+        if (wrong.snippet().contains("pci_ids")) {
+            assertTrue(wrong.snippet().contains("~~echo \"options pci_ids default_hugepagesz=2M\" >> /etc/modprobe.d/kvm.conf~~"), wrong.snippet());
+        }
+    }
+
+    @Test
+    void theOfficialGuideRanksAboveACorrectedCommunitySection() {
+        SearchResult r = searcher.search("how do i enable the acs override", 5);
+        assertTrue(r.answered());
+        assertEquals("OFFICIAL_WIKI", r.hits().get(0).authority(), r.hits().get(0).citation().sectionId());
+        assertNull(r.hits().get(0).correction());
+    }
+
+    @Test
+    void officialSectionsAreNeverCorrected() {
+        for (Section s : GuideLibrary.bundled().sections()) {
+            if (!s.guide().authority().name().equals("COMMUNITY")) {
+                assertNull(searcher.section(s.id()).orElseThrow().correction(), s.id());
+            }
+        }
+    }
+
+    @Test
+    void everyRowOfTheFileCorrectsSomething() {
+        List<Section> sections = GuideLibrary.bundled().sections();
+        for (Correction row : Corrections.bundled().rows()) {
+            long hits = sections.stream()
+                    .filter(s -> searcher.section(s.id()).orElseThrow().correction() != null)
+                    .filter(s -> row.wrong().matcher(s.text()).find() || s.commands().stream().anyMatch(c -> row.wrong().matcher(c).find()))
+                    .count();
+            assertTrue(hits > 0, "corrections.tsv row matches no section: " + row.guideId() + " / " + row.heading());
+        }
+        assertEquals(5, Corrections.bundled().rows().size());
+    }
+
+    @Test
+    void aBadRowFailsWithItsLine() {
+        IllegalStateException columns = assertThrows(IllegalStateException.class,
+                () -> Corrections.parse(List.of("complete-guide\tDevice Not Available\tonly three")));
+        assertTrue(columns.getMessage().contains("4 tab-separated columns"), columns.getMessage());
+        IllegalStateException pattern = assertThrows(IllegalStateException.class,
+                () -> Corrections.parse(List.of("x\ty\t([unclosed\ttext")));
+        assertTrue(pattern.getMessage().contains("bad pattern"), pattern.getMessage());
+    }
+}
