@@ -65,7 +65,7 @@ public final class Diagnoser {
         PasteIntake intake = new PasteIntake(prefilter, scan);
         PasteReader.Stats stats;
         try {
-            stats = PasteReader.read(in, intake);
+            stats = PasteReader.read(in, prefilter, intake);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the input: " + e.getMessage(), e);
         }

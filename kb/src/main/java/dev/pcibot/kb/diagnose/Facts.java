@@ -3,6 +3,8 @@ package dev.pcibot.kb.diagnose;
 import dev.pcibot.kb.diagnose.parse.CmdlineOutput;
 import dev.pcibot.kb.diagnose.parse.CmdlineParser;
 import dev.pcibot.kb.diagnose.parse.ParsedOutput;
+import dev.pcibot.kb.diagnose.parse.PveVersionOutput;
+import dev.pcibot.kb.diagnose.parse.UnameOutput;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -82,6 +84,18 @@ public final class Facts {
      * pveversion's "running kernel", the kernel log's "Linux version", or /proc/cmdline's image.
      */
     public Optional<KernelRelease> kernelRelease() {
+        for (UnameOutput uname : outputs(UnameOutput.class)) {
+            Optional<KernelRelease> release = KernelRelease.parse(uname.release());
+            if (release.isPresent()) {
+                return release;
+            }
+        }
+        for (PveVersionOutput pve : outputs(PveVersionOutput.class)) {
+            Optional<KernelRelease> release = KernelRelease.parse(pve.runningKernel());
+            if (release.isPresent()) {
+                return release;
+            }
+        }
         for (String fact : List.of("kernel-release", "kernel-version", "kernel-image")) {
             for (MessageScan.Hit hit : messages.fact(fact)) {
                 Optional<KernelRelease> release = KernelRelease.parse(hit.value());

@@ -1,11 +1,12 @@
 package dev.pcibot.kb.diagnose;
 
+import dev.pcibot.kb.diagnose.parse.PveVersionOutput;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Host-wide facts for {@link Diagnosis#host()}: only what the paste showed, by stable keys
- * ({@code kernel}, {@code cmdline}, {@code iommu}, {@code interruptRemapping}).
+ * ({@code kernel}, {@code pveVersion}, {@code cmdline}, {@code iommu}, {@code interruptRemapping}).
  */
 final class HostFacts {
     private HostFacts() {}
@@ -13,8 +14,9 @@ final class HostFacts {
     static Map<String, String> of(Facts facts) {
         Map<String, String> host = new LinkedHashMap<>();
         MessageScan log = facts.messages();
-        log.fact("kernel-version").stream().findFirst().map(MessageScan.Hit::value)
-                .ifPresent(v -> host.put("kernel", v));
+        facts.kernelRelease().ifPresent(k -> host.put("kernel", k.text()));
+        facts.output(PveVersionOutput.class).flatMap(PveVersionOutput::manager)
+                .ifPresent(v -> host.put("pveVersion", v.raw()));
         log.fact("cmdline").stream().findFirst().map(MessageScan.Hit::value)
                 .ifPresent(v -> host.put("cmdline", v.strip()));
         if (facts.iommuActive()) {

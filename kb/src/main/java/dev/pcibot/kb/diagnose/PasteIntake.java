@@ -35,11 +35,11 @@ final class PasteIntake implements PasteReader.LineHandler {
     }
 
     @Override
-    public void line(int number, byte[] buf, int off, int len) {
+    public void line(int number, byte[] buf, int off, int len, boolean hit) {
         if (KernelLogParser.hasBracketPrefix(buf, off, len) || KernelLogParser.hasJournalKernelPrefix(buf, off, len)) {
             nonBlankLines++;
             PastePart part = splitter.logLine(number);
-            if (prefilter.matches(buf, off, len)) {
+            if (hit) {
                 logLine(part, number, decode(buf, off, len));
             } else {
                 part.countLogLine(false, false, false, false);

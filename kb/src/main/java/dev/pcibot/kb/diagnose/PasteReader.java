@@ -19,9 +19,13 @@ final class PasteReader {
 
     private static final int CHUNK = 64 * 1024;
 
-    /** Receives each line, without its newline; the bytes are valid only during the call. */
+    /**
+     * Receives each line, without its newline; the bytes are valid only during the call. {@code hit}
+     * says whether the line contained a prefilter literal (found in the same pass that finds the
+     * line ends, so a line without one is read exactly once).
+     */
     interface LineHandler {
-        void line(int number, byte[] buf, int off, int len);
+        void line(int number, byte[] buf, int off, int len, boolean hit);
     }
 
     /** What reading saw, for the notices the diagnosis shows. */
@@ -29,7 +33,11 @@ final class PasteReader {
 
     private PasteReader() {}
 
-    static Stats read(InputStream in, LineHandler handler) throws IOException {
+    static Stats read(InputStream in, LiteralPrefilter prefilter, LineHandler handler) throws IOException {
+        byte[] cls = prefilter.classOf();
+        int[] table = prefilter.table();
+        int state = 0;
+        boolean hit = false;
         byte[] chunk = new byte[CHUNK];
         byte[] carry = new byte[MAX_LINE_BYTES];
         int carryLen = 0;
@@ -50,17 +58,26 @@ final class PasteReader {
             }
             int start = 0;
             for (int i = 0; i < n; i++) {
-                if (chunk[i] != '\n') {
+                byte b = chunk[i];
+                if (b != '\n') {
+                    state = table[state + cls[b & 0xFF]];
+                    if (state < 0) {
+                        hit = true;
+                        state = -1 - state;
+                    }
                     continue;
                 }
                 lines++;
+                boolean lineHit = hit;
+                state = 0;
+                hit = false;
                 if (carryLen == 0 && !carryCut) {
                     int len = i - start;
                     if (len > MAX_LINE_BYTES) {
                         len = MAX_LINE_BYTES;
                         cut++;
                     }
-                    handler.line(lines, chunk, start, len);
+                    handler.line(lines, chunk, start, len, lineHit);
                 } else {
                     int take = Math.min(i - start, MAX_LINE_BYTES - carryLen);
                     System.arraycopy(chunk, start, carry, carryLen, take);
@@ -68,7 +85,7 @@ final class PasteReader {
                     if (carryCut || take < i - start) {
                         cut++;
                     }
-                    handler.line(lines, carry, 0, carryLen);
+                    handler.line(lines, carry, 0, carryLen, lineHit);
                     carryLen = 0;
                     carryCut = false;
                 }
@@ -84,7 +101,7 @@ final class PasteReader {
             if (carryCut) {
                 cut++;
             }
-            handler.line(lines, carry, 0, carryLen);
+            handler.line(lines, carry, 0, carryLen, hit);
         }
         return new Stats(total, lines, cut);
     }

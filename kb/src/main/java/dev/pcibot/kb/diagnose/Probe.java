@@ -1,13 +1,16 @@
 package dev.pcibot.kb.diagnose;
 
 import dev.pcibot.kb.diagnose.parse.CmdlineParser;
+import dev.pcibot.kb.diagnose.parse.CpuFlagsParser;
 import dev.pcibot.kb.diagnose.parse.IommuGroupsParser;
 import dev.pcibot.kb.diagnose.parse.KernelLogParser;
 import dev.pcibot.kb.diagnose.parse.LspciParser;
 import dev.pcibot.kb.diagnose.parse.ModulesParser;
 import dev.pcibot.kb.diagnose.parse.QmConfigParser;
+import dev.pcibot.kb.diagnose.parse.UnameParser;
 import dev.pcibot.kb.diagnose.parse.ParsedOutput;
 import dev.pcibot.kb.diagnose.parse.Parser;
+import dev.pcibot.kb.diagnose.parse.PveVersionParser;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -88,17 +91,17 @@ public enum Probe {
             "node-status",
             "uname -r",
             "shows the running kernel release",
-            null),
+            new UnameParser()),
     VERSION(
             "version",
             "pveversion -v",
             "shows the Proxmox VE, kernel and QEMU versions",
-            null),
+            new PveVersionParser()),
     CPU_FLAGS(
             "cpu-flags",
             "egrep -c '(vmx|svm)' /proc/cpuinfo",
             "counts CPU threads with hardware virtualization (0 = off in firmware or unsupported)",
-            null);
+            new CpuFlagsParser());
 
     private final String id;
     private final String command;

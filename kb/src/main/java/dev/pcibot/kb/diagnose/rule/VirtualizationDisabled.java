@@ -4,12 +4,13 @@ import dev.pcibot.kb.diagnose.Detection;
 import dev.pcibot.kb.diagnose.Facts;
 import dev.pcibot.kb.diagnose.PastePart;
 import dev.pcibot.kb.diagnose.Probe;
+import dev.pcibot.kb.diagnose.parse.CpuFlagsOutput;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Fires when {@code egrep -c '(vmx|svm)' /proc/cpuinfo} prints 0 (no CPU thread offers hardware
- * virtualization). "kvm: disabled by bios" is a row of the message table. Text: content
+ * Fires when {@code egrep -c '(vmx|svm)' /proc/cpuinfo} prints 0, or flags lines or lscpu show no
+ * vmx/svm (no CPU thread offers hardware virtualization). "kvm: disabled by bios" is a row of the message table. Text: content
  * findings/virtualization-disabled.md
  */
 final class VirtualizationDisabled implements Rule {
@@ -21,11 +22,9 @@ final class VirtualizationDisabled implements Rule {
     @Override
     public List<Detection> evaluate(Facts facts) {
         for (PastePart part : facts.parts(Probe.CPU_FLAGS)) {
-            List<String> lines = part.lines();
-            boolean countsZero = lines.stream().anyMatch(l -> l.strip().equals("0"));
-            boolean flagsWithout = !lines.isEmpty() && lines.stream().allMatch(l -> l.startsWith("flags"))
-                    && lines.stream().noneMatch(l -> l.contains(" vmx") || l.contains(" svm"));
-            if (countsZero || flagsWithout) {
+            boolean off = facts.output(part).orElse(null) instanceof CpuFlagsOutput cpu
+                    && cpu.virtualizationSupported().map(on -> !on).orElse(false);
+            if (off) {
                 List<String> evidence = new ArrayList<>();
                 if (part.promptLine() != null) {
                     evidence.add(part.promptLine());
