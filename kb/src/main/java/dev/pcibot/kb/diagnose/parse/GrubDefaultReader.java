@@ -56,6 +56,13 @@ final class GrubDefaultReader {
             while (unclosed(rawValue) && i + 1 < lines.size()) {
                 rawValue = rawValue + " " + lines.get(++i).strip();
             }
+            if (rawValue.matches(".*[\u201C\u201D\u201E\u2018\u2019].*")) {
+                malformed.add(
+                        new MalformedToken(
+                                s,
+                                "typographic quotes (copied from a web page or word processor): "
+                                        + "the shell does not treat them as quotes"));
+            }
             ShellWord word = ShellWord.read(rawValue);
             String var = m.group(1);
             if (!var.startsWith("GRUB_")) {

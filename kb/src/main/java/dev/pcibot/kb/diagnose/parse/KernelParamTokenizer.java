@@ -49,6 +49,11 @@ final class KernelParamTokenizer {
                             "unbalanced double quote: the rest of the line becomes one value"));
             return;
         }
+        if (raw.matches(".*[\u201C\u201D\u201E].*")) {
+            malformed.add(
+                    new MalformedToken(raw, "typographic quotes are not quotes to the kernel"));
+            return;
+        }
         int eq = raw.indexOf('=');
         String name = eq < 0 ? raw : raw.substring(0, eq);
         String value = eq < 0 ? null : unquote(raw.substring(eq + 1));
@@ -62,7 +67,7 @@ final class KernelParamTokenizer {
                     new MalformedToken(
                             raw,
                             "/etc/kernel/cmdline takes bare parameters, not a GRUB_ variable"
-                                + " line"));
+                                    + " line"));
         } else if (!NAME.matcher(name).matches()) {
             malformed.add(new MalformedToken(raw, "not a valid parameter name: '" + name + "'"));
         } else if (value != null && value.isEmpty()) {

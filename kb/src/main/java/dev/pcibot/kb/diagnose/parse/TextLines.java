@@ -2,6 +2,7 @@ package dev.pcibot.kb.diagnose.parse;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Splits a pasted part into lines the way every parser wants them: CR, CRLF and LF all end a line,
@@ -10,10 +11,16 @@ import java.util.List;
  * users re-indent what they paste.
  */
 final class TextLines {
+    private static final Pattern NO_BREAK_SPACE = Pattern.compile("[\u00A0\u2007\u202F]");
+    private static final Pattern INVISIBLE = Pattern.compile("[\u200B\u200C\u200D\u2060\uFEFF]");
+
     private TextLines() {}
 
     static List<String> of(String text) {
-        String[] raw = text.replace("\uFEFF", "").split("\r\n|\r|\n", -1);
+        // pastes from web pages and chat bring no-break spaces and zero-width marks: plain them
+        String plain =
+                INVISIBLE.matcher(NO_BREAK_SPACE.matcher(text).replaceAll(" ")).replaceAll("");
+        String[] raw = plain.split("\r\n|\r|\n", -1);
         List<String> lines = new ArrayList<>(raw.length);
         for (String line : raw) {
             lines.add(line.stripTrailing());

@@ -90,7 +90,7 @@ final class CmdlineParserTest {
         assertEquals(
                 List.of(
                         "after the closing quote of GRUB_CMDLINE_LINUX: not part of the command"
-                            + " line",
+                                + " line",
                         "outside GRUB_CMDLINE_LINUX_DEFAULT=\"...\": has no effect",
                         "replaced by a later GRUB_CMDLINE_LINUX_DEFAULT line: has no effect"),
                 reasons(out).stream().sorted().toList());
@@ -152,7 +152,7 @@ final class CmdlineParserTest {
         assertEquals(
                 List.of(
                         "a second line in /etc/kernel/cmdline: proxmox-boot-tool uses only the"
-                            + " first line"),
+                                + " first line"),
                 reasons(out));
         assertEquals("amd_iommu=on iommu=pt", out.malformed().get(0).text());
     }
@@ -187,6 +187,30 @@ final class CmdlineParserTest {
             assertEquals(source, out.source());
         }
         parser.parse(text);
+    }
+
+    @Test
+    void flagsTypographicQuotesCopiedFromAWebPage() {
+        CmdlineOutput grub =
+                new CmdlineParser(Source.GRUB_DEFAULT)
+                        .parse("GRUB_CMDLINE_LINUX_DEFAULT=\u201Cquiet intel_iommu=on\u201D\n");
+        CmdlineOutput bare =
+                new CmdlineParser(Source.KERNEL_CMDLINE)
+                        .parse("root=ZFS=rpool/ROOT/pve-1 boot=zfs video=\u201Cefifb:off\u201D");
+
+        assertTrue(reasons(grub).get(0).startsWith("typographic quotes"));
+        assertEquals(List.of("typographic quotes are not quotes to the kernel"), reasons(bare));
+        assertFalse(bare.has("video"));
+    }
+
+    @Test
+    void noBreakSpacesFromWebPagesSeparateParameters() {
+        CmdlineOutput out =
+                parser.parse(
+                        "BOOT_IMAGE=/boot/vmlinuz-6.8.12-4-pve\u00A0ro\u00A0intel_iommu=on\u200B");
+
+        assertEquals(List.of("BOOT_IMAGE", "ro", "intel_iommu"), names(out));
+        assertEquals("on", out.value("intel_iommu").orElseThrow());
     }
 
     static List<String> samples() {
