@@ -20,6 +20,11 @@ final class GroupCollector {
         target.merge(member.address(), member, (old, now) -> old.described() ? old : now);
     }
 
+    /** Replaces what is known of a member (a wrapped lspci line, now glued back together). */
+    void replace(int group, GroupMember member) {
+        groups.computeIfAbsent(group, g -> new LinkedHashMap<>()).put(member.address(), member);
+    }
+
     /** A group header with no member yet ({@code IOMMU Group 7:}). */
     void open(int group) {
         groups.computeIfAbsent(group, g -> new LinkedHashMap<>());

@@ -48,6 +48,7 @@ public final class IommuGroupsParser implements Parser<IommuGroupsOutput> {
     private static IommuGroupsOutput readLines(List<String> lines, GroupCollector out) {
         IommuGroupsOutput.Format format = null;
         Integer current = null;
+        String lastMember = null; // the lspci text of the member read last, for wrapped tails
         for (String line : lines) {
             String s = line.strip();
             Matcher sysfs = SYSFS.matcher(s);
@@ -59,14 +60,23 @@ public final class IommuGroupsParser implements Parser<IommuGroupsOutput> {
                         Integer.parseInt(sysfs.group(1)),
                         GroupMember.of(PciAddress.of(sysfs.group(2))));
                 format = format == null ? IommuGroupsOutput.Format.SYSFS_PATHS : format;
+                lastMember = null;
             } else if (group.matches()) {
                 current = Integer.valueOf(group.group(1));
                 out.open(current);
                 format = IommuGroupsOutput.Format.SHELL_LOOP;
-                if (!group.group(2).isBlank() && !addMember(current, group.group(2), out)) {
+                String rest = group.group(2);
+                lastMember = rest.isBlank() ? null : rest;
+                if (!rest.isBlank() && !addMember(current, rest, out)) {
                     out.unparsed.add(line);
                 }
-            } else if (current == null || !addMember(current, s, out)) {
+            } else if (current != null && addMember(current, s, out)) {
+                lastMember = s;
+            } else if (current != null
+                    && lastMember != null
+                    && glueTail(current, lastMember, s, out)) {
+                lastMember = null;
+            } else {
                 out.unparsed.add(line);
             }
         }
@@ -81,5 +91,21 @@ public final class IommuGroupsParser implements Parser<IommuGroupsOutput> {
                             return true;
                         })
                 .orElse(false);
+    }
+
+    /**
+     * A line that is no member may be the tail of the previous lspci line, cut by the terminal
+     * ({@code ... [100} + {@code 0:0097] (rev 02)}). It is glued back only when that yields the ids
+     * lspci always ends with; the cut may fall inside a word or between two.
+     */
+    private static boolean glueTail(int group, String previous, String tail, GroupCollector out) {
+        for (String joined : List.of(previous + tail, previous + " " + tail)) {
+            LspciHeader h = LspciHeader.parse(joined).orElse(null);
+            if (h != null && h.vendorId() != null) {
+                out.replace(group, GroupMember.of(h));
+                return true;
+            }
+        }
+        return false;
     }
 }

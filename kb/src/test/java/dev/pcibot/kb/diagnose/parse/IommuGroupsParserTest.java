@@ -2,7 +2,6 @@ package dev.pcibot.kb.diagnose.parse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pcibot.kb.diagnose.parse.IommuGroupsOutput.Format;
@@ -87,15 +86,16 @@ final class IommuGroupsParserTest {
     }
 
     @Test
-    void joinsNothingButKeepsWrappedTailAsOddLine() {
+    void gluesLspciLineWrappedByTheTerminal() {
         IommuGroupsOutput out = sample("iommu-groups/messy-crlf-wrapped.txt");
 
         assertEquals(List.of(12, 13, 14), out.groups().stream().map(IommuGroup::number).toList());
         assertEquals(2, out.group(12).orElseThrow().members().size());
-        // the cut lspci line still names its function; only its ids are lost
+        // "... SAS-3 [100" + "0:0097] (rev 02)": the cut fell inside the ids
         GroupMember hba = out.group(13).orElseThrow().members().get(0);
         assertEquals("03:00.0", hba.address().shortForm());
-        assertNull(hba.vendorDevice());
+        assertEquals("1000:0097", hba.vendorDevice());
+        assertEquals("Broadcom / LSI SAS3008 PCI-Express Fusion-MPT SAS-3", hba.description());
         assertEquals(
                 "Renesas Technology Corp. uPD720201 USB 3.0 Host Controller",
                 out.group(14).orElseThrow().members().get(0).description());
@@ -111,6 +111,19 @@ final class IommuGroupsParserTest {
         assertEquals("10de:1f97", dgpu.vendorDevice());
         assertEquals("NVIDIA Corporation TU117M [GeForce MX450]", dgpu.description());
         assertTrue(out.group(1).orElseThrow().members().get(0).isBridge());
+    }
+
+    @Test
+    void keepsLineThatNoGlueingExplainsAsOddLine() {
+        IommuGroupsOutput out =
+                parser.parse(
+                        "IOMMU Group 1:\n"
+                                + "01:00.0 VGA compatible controller [0300]: NVIDIA Corporation"
+                                + " GP104 [GeForce GTX 1080] [10de:1b80] (rev a1)\n"
+                                + "lspci: Unable to load libkmod resources: error -2\n");
+
+        assertEquals("10de:1b80", out.group(1).orElseThrow().members().get(0).vendorDevice());
+        assertEquals(List.of("lspci: Unable to load libkmod resources: error -2"), out.unparsed());
     }
 
     @Test
@@ -202,7 +215,6 @@ final class IommuGroupsParserTest {
 
     private static final Map<String, List<String>> EXPECTED_ODD =
             Map.of(
-                    "iommu-groups/messy-crlf-wrapped.txt", List.of("0:0097] (rev 02)"),
                     "iommu-groups/pvesh-table-guide.txt", List.of(".", ".", "."),
                     "pci-json/truncated-by-chat.txt",
                             List.of(Samples.read("pci-json/truncated-by-chat.txt").strip()));
