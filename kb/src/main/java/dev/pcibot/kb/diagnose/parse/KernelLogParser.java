@@ -23,7 +23,8 @@ public final class KernelLogParser implements Parser<KernelLogOutput> {
             Pattern.compile(
                     "^(?:<\\d{1,2}>)?" // dmesg -r priority
                             + "(?:[a-z]{2,8}\\s{0,4}:[a-z]{2,8}\\s{0,4}: )?" // dmesg -x facility:level
-                            + "(?:\\[[^\\]]{1,40}\\]\\s?" // [    0.123456], [Sat Nov 21 ...], [  +0.0001]
+                            // [    0.123456], [Sat Nov 21 ...], [  +0.0001]; not a prompt's [root@pve ~]
+                            + "(?:\\[(?=[^\\]]{0,40}\\d)[\\w .:+,-]{1,40}\\]\\s?"
                             + "|(?:\\d{4}-\\d\\d-\\d\\d[T ][0-9:.,]+(?:[+-]\\d\\d:?\\d\\d|Z)?" // iso
                             + "|[A-Z][a-z]{2} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d)\\s" // syslog date
                             // journal host and identifier; "kernel" or "name[pid]" only, so that a
@@ -89,14 +90,18 @@ public final class KernelLogParser implements Parser<KernelLogOutput> {
             return false;
         }
         int end = Math.min(len, 42);
+        boolean digit = false;
         for (int i = 1; i < end; i++) {
             byte b = buf[off + i];
             if (b == ']') {
-                return i > 1;
+                return digit;
             }
-            if (b < 0x20) {
-                return false;
+            boolean allowed = (b >= '0' && b <= '9') || (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z')
+                    || b == ' ' || b == '.' || b == ':' || b == '+' || b == ',' || b == '-' || b == '_';
+            if (!allowed) {
+                return false; // [root@pve ~]# is a prompt, not a timestamp
             }
+            digit |= b >= '0' && b <= '9';
         }
         return false;
     }

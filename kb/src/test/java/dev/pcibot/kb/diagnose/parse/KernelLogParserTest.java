@@ -61,6 +61,7 @@ final class KernelLogParserTest {
         "[Sat Nov 21 10:00:02 2026] x | true",
         "[] x | false",
         "root@pve:~# dmesg | false",
+        "[root@pve ~]# dmesg | false",
         "01:00.0 VGA | false",
     })
     void spotsBracketTimestampsOnRawBytes(String line, boolean expected) {
