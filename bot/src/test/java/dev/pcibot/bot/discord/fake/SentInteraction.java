@@ -83,7 +83,7 @@ public final class SentInteraction {
 
     /** Waits for the acknowledgement (the callback). */
     public RecordedCall awaitAck() {
-        return await(ack, "an acknowledgement");
+        return await(ack, "an acknowledgement", WAIT);
     }
 
     /**
@@ -91,7 +91,12 @@ public final class SentInteraction {
      * modal; after a deferral, the first follow-up or edit of the original.
      */
     public Reply awaitReply() {
-        return await(reply, "a reply");
+        return await(reply, "a reply", WAIT);
+    }
+
+    /** {@link #awaitReply()} with a longer guard, for benchmarks with work queued behind other work. */
+    public Reply awaitReply(Duration timeout) {
+        return await(reply, "a reply", timeout);
     }
 
     public boolean replied() {
@@ -130,12 +135,12 @@ public final class SentInteraction {
         reply.complete(new Reply(callbackType, message, ephemeral, call));
     }
 
-    private <T> T await(CompletableFuture<T> future, String what) {
+    private <T> T await(CompletableFuture<T> future, String what, Duration timeout) {
         try {
-            return future.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             throw new AssertionError("no " + what.replaceFirst("^an? ", "") + " to interaction " + id + " (type " + type
-                    + ") within " + WAIT.toSeconds() + " s; calls on it: " + calls + "\n" + diagnostics.get());
+                    + ") within " + timeout.toSeconds() + " s; calls on it: " + calls + "\n" + diagnostics.get());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted waiting for " + what, e);
