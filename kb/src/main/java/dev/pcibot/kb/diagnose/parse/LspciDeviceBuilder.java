@@ -14,6 +14,8 @@ final class LspciDeviceBuilder {
     private static final Pattern FLAGS_GROUP = Pattern.compile("IOMMU group (\\d+)");
 
     final StringBuilder header;
+    // the same header glued without a space at each wrap: the cut may fall inside "[10de:1b80]"
+    private final StringBuilder headerTight;
     @Nullable PciAddress address;
     @Nullable String className;
     @Nullable String classCode;
@@ -34,11 +36,18 @@ final class LspciDeviceBuilder {
 
     LspciDeviceBuilder(String headerLine) {
         this.header = new StringBuilder(headerLine.strip());
+        this.headerTight = new StringBuilder(headerLine.strip());
     }
 
     LspciDeviceBuilder(PciAddress address) {
         this.header = new StringBuilder();
+        this.headerTight = new StringBuilder();
         this.address = address;
+    }
+
+    void headerTail(String text) {
+        header.append(' ').append(text);
+        headerTight.append(text);
     }
 
     void subsystem(String text) {
@@ -70,6 +79,10 @@ final class LspciDeviceBuilder {
     @Nullable LspciDevice build() {
         if (!header.isEmpty()) {
             LspciHeader h = LspciHeader.parse(header.toString()).orElse(null);
+            LspciHeader tight = LspciHeader.parse(headerTight.toString()).orElse(null);
+            if (h != null && h.vendorId() == null && tight != null && tight.vendorId() != null) {
+                h = tight;
+            }
             if (h == null) {
                 return null;
             }

@@ -137,7 +137,7 @@ public final class LspciParser implements Parser<LspciOutput> {
         // A wrapped line: glue it to what it was cut from (header, subsystem or detail).
         private void continuation(LspciDeviceBuilder d, String s) {
             switch (last) {
-                case HEADER -> d.header.append(' ').append(s);
+                case HEADER -> d.headerTail(s);
                 case SUBSYSTEM -> d.subsystem((d.subsystem == null ? "" : d.subsystem + " ") + s);
                 case DETAIL -> {
                     if (d.details.isEmpty()) {

@@ -107,6 +107,16 @@ final class LspciParserTest {
     }
 
     @Test
+    void gluesHeaderWrappedInsideItsIds() {
+        LspciDevice hba = device(sample("lspci-nnk/hba-wrapped-in-ids-crlf.txt"), "03:00.0");
+
+        assertEquals("1000:0097", hba.vendorDevice());
+        assertEquals("02", hba.revision());
+        assertEquals("Broadcom / LSI SAS3008 PCI-Express Fusion-MPT SAS-3", hba.description());
+        assertEquals("vfio-pci", hba.driverInUse());
+    }
+
+    @Test
     void grepOfVgaLinesHasNoDriverInformation() {
         LspciOutput out = sample("lspci-nnk/grep-vga.txt");
 
@@ -185,7 +195,7 @@ final class LspciParserTest {
         assertEquals("vfio-pci", gpu.driverInUse());
         assertEquals(
                 "I/O+ Mem+ BusMaster+ SpecCycle- MemWINV- VGASnoop- ParErr- Stepping- SERR-"
-                    + " FastB2B- DisINTx+",
+                        + " FastB2B- DisINTx+",
                 gpu.detail("Control").orElseThrow());
     }
 
