@@ -92,6 +92,9 @@ final class AskCommand extends SlashCommandAdapter implements ComponentHandler {
     }
 
     private void answer(IReplyCallback event, InteractionHook hook, String question) {
+        if (hook.isExpired()) {
+            return; // waited past the 15-minute token: nobody can be answered any more
+        }
         AnswerResult answer;
         try {
             answer = answerer.answer(question, HITS);

@@ -62,6 +62,10 @@ final class DiagnosisReplies {
     }
 
     private void finish(IReplyCallback event, InteractionHook hook, String source, Job job) {
+        if (hook.isExpired()) {
+            LOG.warn("Diagnosis dropped: it waited past the 15-minute interaction token");
+            return; // nobody can be answered any more; do not spend the CPU
+        }
         Diagnosis diagnosis;
         try {
             diagnosis = job.run();

@@ -16,12 +16,16 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Downloads text attachments for diagnosis. Accepts {@code text/*} (and JSON, for {@code pvesh}
  * output) or the extensions .txt .log .conf .cfg; refuses anything larger than
  * {@code discord.max-attachment-bytes} (checked on what Discord reports and again while reading,
- * since the reported size is only a claim), and anything with NUL bytes in its first 8 KiB.
+ * since the reported size is only a claim), and anything with NUL bytes in its first 8 KiB. The
+ * whole download, body included, must finish within {@code discord.download-timeout}: a server
+ * that stalls mid-body has its stream closed, so a worker is never held for ever.
  */
 @Singleton
 public final class AttachmentReader {
@@ -31,6 +35,12 @@ public final class AttachmentReader {
     private final long maxBytes;
     private final Duration timeout;
     private final HttpClient http;
+    // One daemon thread for every download deadline: it only closes streams.
+    private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "attachment-deadline");
+        t.setDaemon(true);
+        return t;
+    });
 
     @Inject
     public AttachmentReader(DiscordConfig config) {
@@ -77,7 +87,7 @@ public final class AttachmentReader {
             response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (HttpTimeoutException e) {
             throw new AttachmentRejectedException("Downloading " + name(a) + " took longer than "
-                    + timeout.toSeconds() + " s. Try again, or attach a smaller part of the log.", e);
+                    + Sizes.seconds(timeout) + ". Try again, or attach a smaller part of the log.", e);
         } catch (IOException | IllegalArgumentException e) {
             throw new AttachmentRejectedException("I could not download " + name(a) + ". Try again in a moment.", e);
         } catch (InterruptedException e) {
@@ -89,8 +99,11 @@ public final class AttachmentReader {
             throw new AttachmentRejectedException("I could not download " + name(a) + " (HTTP "
                     + response.statusCode() + "). Try again in a moment.");
         }
+        String late = "Downloading " + name(a) + " took longer than " + Sizes.seconds(timeout)
+                + ". Try again, or attach a smaller part of the log.";
         BufferedInputStream in = new BufferedInputStream(
-                new LimitedInputStream(response.body(), maxBytes, tooBig(a)), SNIFF_BYTES * 2);
+                new LimitedInputStream(new DeadlineInputStream(response.body(), timeout, late, DEADLINES), maxBytes, tooBig(a)),
+                SNIFF_BYTES * 2);
         try {
             if (looksBinary(in)) {
                 close(in);

@@ -2,7 +2,7 @@ package dev.pcibot.bot.discord.intake;
 
 import java.util.Locale;
 
-/** Byte counts as people read them: "8 MiB", "12.4 MiB", "900 KiB". */
+/** Byte counts and waits as people read them: "8 MiB", "12.4 MiB", "900 KiB", "20 s", "0.3 s". */
 public final class Sizes {
     private Sizes() {}
 
@@ -15,6 +15,10 @@ public final class Sizes {
             return format(kib) + " KiB";
         }
         return format(kib / 1024.0) + " MiB";
+    }
+
+    public static String seconds(java.time.Duration d) {
+        return format(d.toMillis() / 1000.0) + " s";
     }
 
     private static String format(double value) {

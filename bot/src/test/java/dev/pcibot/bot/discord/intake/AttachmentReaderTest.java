@@ -38,6 +38,20 @@ final class AttachmentReaderTest {
             exchange.sendResponseHeaders(404, -1);
             exchange.close();
         });
+        server.createContext("/stalls.log", exchange -> {
+            // headers and a first line, then nothing: a CDN connection that hangs mid-body
+            exchange.sendResponseHeaders(200, 1000);
+            OutputStream out = exchange.getResponseBody();
+            out.write("[    0.0] first line\n".getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            try {
+                Thread.sleep(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
         reader = new AttachmentReader(LIMIT, Duration.ofSeconds(5));
     }
@@ -79,6 +93,15 @@ final class AttachmentReaderTest {
         AttachmentRejectedException e = assertThrows(AttachmentRejectedException.class,
                 () -> reader.readText(ref("huge.log", "text/plain", 100)));
         assertTrue(e.getMessage().contains("the limit is 1 KiB"), e.getMessage());
+    }
+
+    @Test
+    void aDownloadThatStallsMidBodyIsCutOffAtTheDeadline() {
+        AttachmentReader impatient = new AttachmentReader(LIMIT * 10, Duration.ofMillis(300));
+        AttachmentRejectedException e = assertThrows(AttachmentRejectedException.class,
+                () -> impatient.readText(ref("stalls.log", "text/plain", 1000)));
+        assertEquals("Downloading `stalls.log` took longer than 0.3 s. Try again, or attach a smaller part of the log.",
+                e.getMessage());
     }
 
     @Test
