@@ -66,7 +66,8 @@ record CliArgs(
     }
 
     private static String next(String[] args, int i, String option) {
-        if (i >= args.length) {
+        // "--limit --json" is a forgotten value, not a limit called "--json".
+        if (i >= args.length || args[i].startsWith("--")) {
             throw new UsageException(option + " needs a value");
         }
         return args[i];

@@ -47,11 +47,17 @@ final class ApiErrorResponseProcessor implements ErrorResponseProcessor<ApiError
         if (status == HttpStatus.UNSUPPORTED_MEDIA_TYPE.getCode()) {
             String type = request.getContentType().map(MediaType::toString).orElse("none");
             return "Content type " + type + " is not accepted by " + request.getPath() + ". Send the"
-                    + " pasted output as text/plain, or as application/json {\"text\": \"...\"}.";
+                    + " pasted output as text/plain (curl: -H 'Content-Type: text/plain' --data-binary @file),"
+                    + " or as application/json {\"text\": \"...\"}.";
         }
-        if (status == HttpStatus.REQUEST_ENTITY_TOO_LARGE.getCode()
-                || context.getRootCause().filter(ContentLengthExceededException.class::isInstance).isPresent()) {
+        if (context.getRootCause().filter(ContentLengthExceededException.class::isInstance).isPresent()) {
             return tooLarge(maxRequestSize);
+        }
+        if (status == HttpStatus.REQUEST_ENTITY_TOO_LARGE.getCode()) {
+            // Netty refused the request line or headers before any route was known (Micronaut then
+            // names the path /bad-request): in practice a question pasted into the URL.
+            return "The request's address or headers are too long. Ask a shorter question (a few words or"
+                    + " one error message); to have a whole log read, POST it to /api/diagnose.";
         }
         if (status >= 500) {
             // The cause goes to the log (Micronaut logs it); the client gets no stack trace.

@@ -2,6 +2,7 @@ package dev.pcibot.bot.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.pcibot.kb.diagnose.Finding;
+import dev.pcibot.kb.search.SearchResult;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -20,5 +21,11 @@ import org.jspecify.annotations.Nullable;
 public record SearchResponse(String query, boolean answered, List<HitView> hits, @Nullable Finding finding) {
     public SearchResponse {
         hits = List.copyOf(hits);
+    }
+
+    /** The API's view of a search result, with the finding the question quotes, if any. */
+    public static SearchResponse of(SearchResult result, @Nullable Finding finding) {
+        return new SearchResponse(result.query(), result.answered(), result.hits().stream().map(HitView::of).toList(),
+                finding);
     }
 }

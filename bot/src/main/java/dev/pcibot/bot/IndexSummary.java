@@ -1,0 +1,14 @@
+package dev.pcibot.bot;
+
+import dev.pcibot.kb.search.KbIndex;
+
+/** The log's one-line account of the index: how many sections and guides, built or reused, how fast. */
+final class IndexSummary {
+    private IndexSummary() {}
+
+    static String of(KnowledgeBase kb) {
+        KbIndex.Stats s = kb.stats();
+        return "index holds " + s.sections() + " sections from " + kb.guides().size() + " guides ("
+                + (s.built() ? "built in " + s.buildMillis() + " ms" : "reused") + ")";
+    }
+}

@@ -1,0 +1,133 @@
+package dev.pcibot.bot;
+
+import dev.pcibot.ingest.Guide;
+import dev.pcibot.ingest.GuideLibrary;
+import dev.pcibot.kb.diagnose.Diagnoser;
+import dev.pcibot.kb.search.KbIndex;
+import dev.pcibot.kb.search.KbSearcher;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The knowledge base one process serves: the guides (bundled plus the user's folder), their index
+ * on disk, and the search, diagnosis and answers built over it. Framework-free, so the service
+ * ({@link CoreFactory}) and the command line open it the same way and share the on-disk index.
+ *
+ * <pre>
+ * try (KnowledgeBase kb = KnowledgeBase.open(Path.of("data/index"), null)) {
+ *     kb.searcher().search("intel_iommu=on", 5);
+ * }
+ * </pre>
+ */
+public final class KnowledgeBase implements AutoCloseable {
+    private final @Nullable Path userGuides;
+    private final KbIndex index;
+    private final SearchCitations citations;
+    private final Diagnoser diagnoser;
+    private final List<String> warnings;
+    private volatile Loaded loaded;
+
+    /** What the index was last built or reopened from. */
+    private record Loaded(String fingerprint, List<Guide> guides, int sections) {}
+
+    /**
+     * A rebuild after the user's guides changed.
+     *
+     * @param added guides now indexed that were not before (titles)
+     * @param removed guides no longer indexed (titles)
+     * @param sections sections in the new index
+     * @param millis time to read the guides and build the new index
+     * @param warnings user files skipped, and why
+     */
+    public record Reload(List<String> added, List<String> removed, int sections, long millis, List<String> warnings) {}
+
+    private KnowledgeBase(@Nullable Path userGuides, KbIndex index, GuideLibrary library) {
+        this.userGuides = userGuides;
+        this.index = index;
+        this.warnings = library.warnings();
+        this.loaded = new Loaded(library.fingerprint(), library.guides(), library.sections().size());
+        KbSearcher searcher = index.searcher();
+        this.citations = new SearchCitations(searcher);
+        this.diagnoser = new Diagnoser(citations);
+    }
+
+    /**
+     * Opens the index under {@code indexRoot}, building it first when it is missing or was built from
+     * other guides.
+     *
+     * @param userGuides a folder of extra guides, or null for the bundled ones only
+     */
+    public static KnowledgeBase open(Path indexRoot, @Nullable Path userGuides) {
+        GuideLibrary library = GuideLibrary.load(userGuides);
+        KbIndex index = KbIndex.open(indexRoot, library.sections(), library.fingerprint());
+        return new KnowledgeBase(userGuides, index, library);
+    }
+
+    public KbSearcher searcher() {
+        return index.searcher();
+    }
+
+    public Diagnoser diagnoser() {
+        return diagnoser;
+    }
+
+    public KbIndex.Stats stats() {
+        return index.stats();
+    }
+
+    /** Guides indexed now. */
+    public List<Guide> guides() {
+        return loaded.guides();
+    }
+
+    /** User files skipped at open, and why. */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    public @Nullable Path userGuides() {
+        return userGuides;
+    }
+
+    /**
+     * Reads the user's folder again and, when anything in it changed, builds a new index beside the
+     * current one and swaps it in; searches keep running on the old one meanwhile. Empty when
+     * nothing changed. One reload at a time.
+     */
+    public synchronized Optional<Reload> reloadIfChanged() {
+        long start = System.nanoTime();
+        GuideLibrary library = GuideLibrary.load(userGuides);
+        Loaded before = loaded;
+        if (library.fingerprint().equals(before.fingerprint())) {
+            return Optional.empty();
+        }
+        index.rebuild(library.sections(), library.fingerprint());
+        loaded = new Loaded(library.fingerprint(), library.guides(), library.sections().size());
+        citations.clear();
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        return Optional.of(new Reload(titlesNotIn(library.guides(), before.guides()),
+                titlesNotIn(before.guides(), library.guides()), library.sections().size(), millis,
+                library.warnings()));
+    }
+
+    private static List<String> titlesNotIn(List<Guide> these, List<Guide> others) {
+        Set<String> otherFiles = others.stream().map(g -> g.id() + "\t" + g.file()).collect(Collectors.toSet());
+        List<String> out = new ArrayList<>();
+        for (Guide g : these) {
+            if (!otherFiles.contains(g.id() + "\t" + g.file())) {
+                out.add(g.title() + " (" + g.file() + ")");
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        index.close();
+    }
+}

@@ -1,0 +1,30 @@
+package dev.pcibot.bot;
+
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
+import jakarta.inject.Provider;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Once the server listens: says where, then opens the knowledge base (building the index when it
+ * is missing or stale) so it is ready before the first question rather than during it. A request
+ * that arrives meanwhile waits for it; it does not fail.
+ */
+@Singleton
+final class StartupLog implements ApplicationEventListener<ServerStartupEvent> {
+    private static final Logger LOG = LoggerFactory.getLogger(StartupLog.class);
+    private final Provider<KnowledgeBase> kb;
+
+    StartupLog(Provider<KnowledgeBase> kb) {
+        this.kb = kb;
+    }
+
+    @Override
+    public void onApplicationEvent(ServerStartupEvent event) {
+        String url = event.getSource().getURL().toString();
+        LOG.info("pcibot listening on {} (web page {}/, API {}/api/search, /api/diagnose, /api/health)", url, url, url);
+        kb.get();
+    }
+}

@@ -1,0 +1,43 @@
+package dev.pcibot.bot.http;
+
+import dev.pcibot.kb.diagnose.Diagnoser;
+import dev.pcibot.kb.diagnose.Diagnosis;
+import dev.pcibot.kb.diagnose.InputRejectedException;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code POST /api/diagnose}: the pasted output as a {@code text/plain} body, or JSON
+ * {@code {"text": ...}}. Bodies over {@code micronaut.server.max-request-size} are refused by
+ * Micronaut before they reach here (413, see {@link ApiErrorResponseProcessor}); a large log takes
+ * a while to read, so the work runs off the event loop.
+ */
+@Controller("/api/diagnose")
+final class DiagnoseController {
+    private final Diagnoser diagnoser;
+
+    DiagnoseController(Diagnoser diagnoser) {
+        this.diagnoser = diagnoser;
+    }
+
+    @Post(consumes = MediaType.TEXT_PLAIN)
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    Diagnosis text(@Body @Nullable String body) {
+        return diagnoser.diagnose(body == null ? "" : body);
+    }
+
+    @Post(consumes = MediaType.APPLICATION_JSON)
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    Diagnosis json(@Body DiagnoseRequest request) {
+        if (request.text() == null) {
+            throw new InputRejectedException("The JSON has no \"text\" field: send {\"text\": \"...pasted output...\"},"
+                    + " or the output itself as text/plain.");
+        }
+        return diagnoser.diagnose(request.text());
+    }
+}

@@ -1,0 +1,34 @@
+package dev.pcibot.bot.http;
+
+import dev.pcibot.bot.KbConfig;
+import dev.pcibot.kb.search.KbSearcher;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code GET /api/search?q=...&limit=N}: answers from the guides. Runs on the event loop: a search
+ * is a few milliseconds of CPU on an index held in memory, cheaper than a hop to another thread.
+ */
+@Controller("/api")
+final class SearchController {
+    static final int DEFAULT_LIMIT = 5;
+    private final KbSearcher searcher;
+    private final int maxHits;
+
+    SearchController(KbSearcher searcher, KbConfig config) {
+        this.searcher = searcher;
+        this.maxHits = config.maxHits();
+    }
+
+    /**
+     * @param q the question; missing or blank is refused with the knowledge base's message
+     * @param limit how many hits at most (default 5), clamped to 1..{@code kb.max-hits}
+     */
+    @Get("/search")
+    SearchResponse search(@QueryValue @Nullable String q, @QueryValue @Nullable Integer limit) {
+        int n = limit == null ? Math.min(DEFAULT_LIMIT, maxHits) : Math.max(1, Math.min(limit, maxHits));
+        return SearchResponse.of(searcher.search(q, n), null);
+    }
+}

@@ -1,0 +1,185 @@
+package dev.pcibot.bot.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.serde.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The command line run in-process: its output, its one-line errors and its exit codes. All tests
+ * share one data folder, so the index is built once (by {@link #buildIndexOnce()}) and reused.
+ */
+class CliTest {
+    @TempDir
+    static Path dataDir;
+
+    record Run(int code, String out, String err) {}
+
+    static Run runWithInput(String stdin, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        String[] withData = new String[args.length + 2];
+        System.arraycopy(args, 0, withData, 0, args.length);
+        withData[args.length] = "--data-dir";
+        withData[args.length + 1] = dataDir.toString();
+        int code = new Cli(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                Map.of()).run(withData);
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    static Run run(String... args) {
+        return runWithInput("", args);
+    }
+
+    static Path sample(String name) throws IOException {
+        Path file = dataDir.resolve(name);
+        try (InputStream in = CliTest.class.getResourceAsStream("/http/" + name)) {
+            Files.write(file, in.readAllBytes());
+        }
+        return file;
+    }
+
+    /** A usage or input error: exit 2, one line on stderr starting "error: ", nothing on stdout. */
+    static String badInput(Run run) {
+        assertEquals(2, run.code(), run.err());
+        assertEquals("", run.out());
+        assertTrue(run.err().startsWith("error: "), run.err());
+        assertEquals(1, run.err().lines().count(), "one line, no stack trace: " + run.err());
+        return run.err();
+    }
+
+    @BeforeAll
+    static void buildIndexOnce() {
+        Run run = run("index");
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().contains(" sections from 5 guides, built ("), run.out());
+    }
+
+    @Test
+    void indexAgainIsUpToDate() {
+        Run run = run("index");
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().contains("already up to date"), run.out());
+        assertTrue(run.out().contains(dataDir.resolve("index").toString()), run.out());
+    }
+
+    @Test
+    void searchPrintsCitedHitsAsText() {
+        Run run = run("search", "how do I enable IOMMU", "--limit", "2");
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().startsWith("1. "), run.out());
+        assertTrue(run.out().contains("https://"), run.out());
+        assertFalse(run.out().contains("\n3. "), "--limit 2");
+    }
+
+    @Test
+    void searchWordsNeedNoQuotes() {
+        Run run = run("search", "intel_iommu=on", "grub");
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().contains("$ "), "commands on their own lines: " + run.out());
+    }
+
+    @Test
+    void searchJsonIsTheApiShape() throws IOException {
+        Run run = run("search", "--json", "how do I enable IOMMU");
+        assertEquals(0, run.code(), run.err());
+        JsonNode json = ObjectMapper.getDefault().readValue(run.out(), JsonNode.class);
+        assertTrue(json.get("answered").getBooleanValue());
+        assertTrue(json.get("hits").size() > 0);
+        assertTrue(json.get("hits").get(0).get("url").getStringValue().startsWith("http"));
+        assertTrue(json.get("finding") != null, "key present even when null");
+    }
+
+    @Test
+    void noGoodAnswerIsSaidPlainly() {
+        Run run = run("search", "how do I bake sourdough bread");
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().startsWith("No good answer in the guides"), run.out());
+    }
+
+    @Test
+    void diagnoseFilePrintsFindingsWorstFirst() throws IOException {
+        Run run = run("diagnose", sample("bar-reserve.txt").toString());
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().startsWith("Findings, worst first:"), run.out());
+        assertTrue(run.out().contains("(bar-reserve-conflict-efifb)"), run.out());
+        assertTrue(run.out().contains("    > [  118.290614] vfio-pci 0000:04:00.0: BAR 3: can't reserve"), run.out());
+    }
+
+    @Test
+    void diagnoseReadsStandardInput() throws IOException {
+        String paste = Files.readString(sample("iommu-param-set-vtd-off.txt"));
+        Run dash = runWithInput(paste, "diagnose", "-");
+        assertEquals(0, dash.code(), dash.err());
+        assertTrue(dash.out().contains("(iommu-not-enabled)"), dash.out());
+        Run none = runWithInput(paste, "diagnose");
+        assertEquals(dash.out(), none.out(), "no file means standard input");
+    }
+
+    @Test
+    void diagnoseJson() throws IOException {
+        Run run = run("diagnose", sample("bar-reserve.txt").toString(), "--json");
+        assertEquals(0, run.code(), run.err());
+        JsonNode json = ObjectMapper.getDefault().readValue(run.out(), JsonNode.class);
+        assertEquals("bar-reserve-conflict-efifb", json.get("findings").get(0).get("id").getStringValue());
+        assertTrue(json.get("nextSteps") != null && json.get("notChecked") != null);
+    }
+
+    @Test
+    void helpListsEveryVerb() {
+        Run run = run("help");
+        assertEquals(0, run.code());
+        for (String verb : new String[] {"search", "diagnose", "index", "help"}) {
+            assertTrue(run.out().contains("  " + verb + " "), verb);
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "search                           | search needs a question",
+        "search,--limit,lots,iommu        | --limit needs a whole number, not 'lots'",
+        "search,--limit,0,iommu           | --limit must be between 1 and 50, not 0",
+        "search,iommu,--limit             | --limit needs a value",
+        "search,iommu,--colour            | unknown option --colour",
+        "frobnicate                       | unknown command 'frobnicate'",
+        "diagnose,/no/such/file.txt       | no such file: /no/such/file.txt",
+        "diagnose,/tmp                    | /tmp is not a file",
+        "diagnose,a.txt,b.txt             | diagnose takes one file",
+        "index,--user-guides,/no/such/dir | --user-guides /no/such/dir is not a folder",
+    })
+    void usageErrorsAreOneLineAndExitTwo(String args, String message) {
+        String err = badInput(run(args.split(",")));
+        assertTrue(err.contains(message), err);
+    }
+
+    @Test
+    void unsearchableQueryGivesTheKbMessage() {
+        assertTrue(badInput(run("search", "?!?!")).contains("no words or numbers"));
+        assertTrue(badInput(run("search", "x".repeat(20_000))).contains("too long"));
+    }
+
+    @Test
+    void emptyOrBinaryInputGivesTheKbMessage() throws IOException {
+        assertTrue(badInput(runWithInput("", "diagnose", "-")).contains("nothing to diagnose"));
+        Path png = dataDir.resolve("screenshot.png");
+        Files.write(png, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'});
+        assertTrue(badInput(run("diagnose", png.toString())).contains("binary"));
+    }
+}
