@@ -50,6 +50,9 @@ public final class Diagnoser {
 
     /** Diagnoses pasted text (a Discord message, a form field). */
     public Diagnosis diagnose(String text) {
+        if (text.length() > PasteReader.MAX_BYTES) {
+            throw PasteReader.tooLarge(); // without copying it into bytes first
+        }
         if (text.isBlank()) {
             throw empty();
         }

@@ -49,9 +49,7 @@ final class PasteReader {
         while ((n = in.readNBytes(chunk, 0, CHUNK)) > 0) {
             total += n;
             if (total > MAX_BYTES) {
-                throw new InputRejectedException("The input is larger than 64 MiB, the most the diagnosis"
-                        + " reads. Paste only the output of the commands asked for (for example"
-                        + " `dmesg | grep -e DMAR -e IOMMU -e AMD-Vi`), not a whole log archive.");
+                throw tooLarge();
             }
             if (total == n) {
                 rejectBinary(chunk, n);
@@ -104,6 +102,12 @@ final class PasteReader {
             handler.line(lines, carry, 0, carryLen, hit);
         }
         return new Stats(total, lines, cut);
+    }
+
+    static InputRejectedException tooLarge() {
+        return new InputRejectedException("The input is larger than 64 MiB, the most the diagnosis reads."
+                + " Paste only the output of the commands asked for (for example"
+                + " `dmesg | grep -e DMAR -e IOMMU -e AMD-Vi`), not a whole log archive.");
     }
 
     /** Text has no NUL bytes and few control characters; images, archives and executables do. */

@@ -169,6 +169,15 @@ final class DiagnoserTest {
         assertTrue(d.notices().get(0).contains("cut"), d.notices().toString());
     }
 
+    private static final byte[] LINE_START = "[ 12.345678] ".getBytes(StandardCharsets.US_ASCII);
+
+    @Test
+    void aStringOverTheSizeLimitIsRejectedBeforeAnyCopy() {
+        String huge = "a".repeat((int) PasteReader.MAX_BYTES + 1);
+        InputRejectedException e = assertThrows(InputRejectedException.class, () -> DIAGNOSER.diagnose(huge));
+        assertTrue(e.getMessage().contains("64 MiB"));
+    }
+
     @Test
     void aStreamOverTheSizeLimitIsRejectedWithoutReadingItWhole() {
         InputStream endless = new InputStream() {
@@ -184,8 +193,10 @@ final class DiagnoserTest {
                 if (served > PasteReader.MAX_BYTES + 10) {
                     return -1;
                 }
+                // a kernel log of long lines: the fast path, so the test stays quick
                 for (int i = 0; i < len; i++) {
-                    b[off + i] = (byte) (i % 4000 == 3999 ? '\n' : 'a'); // long lines: few of them, fast
+                    int col = i % 4000;
+                    b[off + i] = (byte) (col == 3999 ? '\n' : col < LINE_START.length ? LINE_START[col] : 'a');
                 }
                 served += len;
                 return len;
