@@ -159,6 +159,41 @@ class DiscordEndToEndTest {
     }
 
     @Test
+    void contextMenuReadsTheTextAttachmentOfAMessage() {
+        ObjectNode file = discord.attachment("lspci-and-dmesg.log", "text/plain; charset=utf-8",
+                fixture("three-findings.txt").getBytes(StandardCharsets.UTF_8));
+        ObjectNode pasted = FakeWorld.userMessage(FakeWorld.CHANNEL_ID, FakeWorld.BYSTANDER_ID,
+                "passthrough fails, log attached", List.of(file));
+        Reply reply = discord.send(messageCommand("Diagnose this message", pasted).by(newUser())).awaitReply();
+        assertEquals(3, findingTitles(reply).size(), reply.text());
+    }
+
+    @Test
+    void diagnoseWithNothingOpensAPasteFormWhoseSubmitIsDiagnosed() {
+        long user = newUser();
+        Reply form = discord.send(slash("diagnose").by(user)).awaitReply();
+        assertEquals(9, form.callbackType(), "a modal");
+        String formId = form.message().path("custom_id").asText();
+        String inputId = form.message().path("components").findValue("custom_id").asText();
+        Reply reply = discord.send(modalSubmit(formId, Map.of(inputId, fixture("three-findings.txt"))).by(user))
+                .awaitReply();
+        assertEquals(3, findingTitles(reply).size(), reply.text());
+    }
+
+    @Test
+    void showMoreBySomeoneElseShowsThemTheNextPagePrivately() {
+        SentInteraction ask = discord.send(slash("ask").option("question", "IOMMU groups").by(newUser()));
+        Reply answer = ask.awaitReply();
+        String before = discord.originalMessage(ask).toString();
+        Reply page2 = discord.send(button(answer.customIdStartingWith("ask:more:"), discord.originalMessage(ask))
+                .by(newUser())).awaitReply();
+        assertTrue(page2.ephemeral());
+        assertTrue(footer(page2.embeds().get(0)).contains("answer 2 of"), page2.text());
+        assertEquals(before, discord.message(ask.originalMessageId()).orElseThrow().toString(),
+                "the asker's message is not paged by someone else");
+    }
+
+    @Test
     void helpfulIsStoredPerSectionShowMorePagesDeleteOnlyByTheAsker() throws Exception {
         long asker = newUser();
         SentInteraction ask = discord.send(slash("ask").option("question", "vfio-pci ids in modprobe.d").by(asker));

@@ -73,6 +73,14 @@ public final class FakeDiscord implements AutoCloseable {
                 problem -> rest.violation("gateway", "gateway", problem));
     }
 
+    /**
+     * Changes the acknowledgement deadline from now on (the fake's own test of late acks uses a short
+     * one, so it need not wait 3 s).
+     */
+    public void ackDeadline(Duration deadline) {
+        rest.ackDeadline(deadline);
+    }
+
     /** The bot token this fake accepts (REST header {@code Bot <token>}). */
     public String token() {
         return token;

@@ -54,6 +54,8 @@ import org.junit.jupiter.api.Test;
  * a broken code fence, a double callback, an expired token, an unknown route).
  */
 class FakeDiscordTest {
+    /** The deadline while the "slow" command runs: Discord's 3 s would make the test wait that long. */
+    private static final Duration SLOW_DEADLINE = Duration.ofMillis(200);
     private static FakeDiscord discord;
     private static JDA jda;
     private static JdaErrorLog jdaErrors;
@@ -195,8 +197,15 @@ class FakeDiscordTest {
 
     @Test
     void lateAcknowledgementIsUnknownInteraction() {
-        SentInteraction slow = discord.send(InteractionPayloads.slash("slow"));
-        Throwable failure = awaitFailure(slow);
+        discord.ackDeadline(SLOW_DEADLINE);
+        SentInteraction slow;
+        Throwable failure;
+        try {
+            slow = discord.send(InteractionPayloads.slash("slow"));
+            failure = awaitFailure(slow);
+        } finally {
+            discord.ackDeadline(FakeDiscord.ACK_DEADLINE);
+        }
         // JDA rewrites 10062 into its "took longer than 3 seconds" message
         assertTrue(failure.getMessage().contains("10062") || failure.getMessage().contains("3 seconds"), failure.toString());
         List<Violation> violations = discord.takeViolations();
@@ -277,7 +286,7 @@ class FakeDiscordTest {
                         .setAllowedMentions(EnumSet.allOf(Message.MentionType.class))
                         .queue(null, failure -> failed(id, failure));
                 case "slow" -> {
-                    sleep(FakeDiscord.ACK_DEADLINE.toMillis() + 300);
+                    sleep(SLOW_DEADLINE.toMillis() * 3);
                     event.reply("too late").setAllowedMentions(List.of()).queue(null, failure -> failed(id, failure));
                 }
                 default -> throw new IllegalStateException(event.getName());

@@ -43,7 +43,7 @@ final class FakeRest extends Dispatcher {
     private static final Pattern CHANNEL_MESSAGE = Pattern.compile("channels/(\\d+)/messages/(\\d+)");
 
     private final String token;
-    private final Duration ackDeadline;
+    private volatile Duration ackDeadline;
     private final Supplier<FakeGateway> newGateway;
     private final Map<Long, SentInteraction> byId = new ConcurrentHashMap<>();
     private final Map<String, SentInteraction> byToken = new ConcurrentHashMap<>();
@@ -71,6 +71,10 @@ final class FakeRest extends Dispatcher {
     void track(SentInteraction interaction) {
         byId.put(interaction.id(), interaction);
         byToken.put(interaction.token(), interaction);
+    }
+
+    void ackDeadline(Duration deadline) {
+        ackDeadline = deadline;
     }
 
     @Nullable FakeGateway gateway() {
