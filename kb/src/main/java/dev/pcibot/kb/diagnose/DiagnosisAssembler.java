@@ -72,8 +72,9 @@ final class DiagnosisAssembler {
             Facts facts, List<Detection> detections, List<Finding> findings, List<Stage> undecided) {
         Map<Probe, NextStep> steps = new LinkedHashMap<>();
         for (Detection d : detections) {
-            if (d.ask() != null && !facts.has(d.ask())) {
-                steps.putIfAbsent(d.ask(), step(d.ask(), d.askArgument()));
+            if (d.ask() != null && !covered(d.ask(), facts)) {
+                String argument = d.askArgument() != null ? d.askArgument() : argumentFor(d.ask(), facts);
+                steps.putIfAbsent(d.ask(), step(d.ask(), argument));
             }
         }
         boolean blocked = findings.stream().anyMatch(f -> f.severity() == Severity.BLOCKER);
@@ -81,9 +82,44 @@ final class DiagnosisAssembler {
             undecided.stream()
                     .filter(s -> s != Stage.FIRMWARE_CPU) // asked only when a finding needs it
                     .findFirst()
-                    .ifPresent(s -> steps.putIfAbsent(s.probe(), step(s.probe(), null)));
+                    .ifPresent(s -> steps.putIfAbsent(s.probe(), step(s.probe(), argumentFor(s.probe(), facts))));
         }
         return steps.values().stream().limit(MAX_NEXT_STEPS).toList();
+    }
+
+    /**
+     * Whether the paste already holds what this probe would show: its own output, or another that
+     * answers the same question (lspci -s for lspci -nnk, pvesh for the group listing, the kernel
+     * log's own command line for /proc/cmdline).
+     */
+    private static boolean covered(Probe probe, Facts facts) {
+        if (facts.has(probe)) {
+            return true;
+        }
+        if (probe == Probe.CMDLINE) {
+            return !facts.cmdlines().isEmpty();
+        }
+        for (Stage stage : Stage.values()) {
+            if (stage.probe() == probe && stage != Stage.DEVICE_SPECIFIC) {
+                return stage.decidedBy(facts);
+            }
+        }
+        return false;
+    }
+
+    /** The VM id or PCI address the paste names, for a probe whose command takes one. */
+    private static @Nullable String argumentFor(Probe probe, Facts facts) {
+        if (probe.command().contains("<VMID>")) {
+            return facts.parts().stream()
+                    .filter(p -> p.kind() == Probe.QM_CONFIG || p.kind() == Probe.VM_START_ERROR)
+                    .map(PastePart::argument)
+                    .filter(a -> a != null && a.matches("\\d{3,9}"))
+                    .findFirst().orElse(null);
+        }
+        if (probe.command().contains("<PCI>")) {
+            return PassthroughTargets.of(facts).stream().findFirst().map(a -> a.toString()).orElse(null);
+        }
+        return null;
     }
 
     private static NextStep step(Probe probe, @Nullable String argument) {

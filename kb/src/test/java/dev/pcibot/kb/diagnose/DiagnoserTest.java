@@ -121,6 +121,30 @@ final class DiagnoserTest {
     }
 
     @Test
+    void theNextStepNamesTheVmThePasteShowed() {
+        Diagnosis d = DIAGNOSER.diagnose("""
+                root@pve:~# qm start 104
+                kvm: -device vfio-pci,host=0000:01:00.0,id=hostpci0: Invalid PCI ROM header signature: expecting 0xaa55, got 0xffff
+                root@pve:~# dmesg | grep -e DMAR -e IOMMU
+                [    0.412345] DMAR: Intel(R) Virtualization Technology for Directed I/O
+                [    0.161904] DMAR-IR: Enabled IRQ remapping in x2apic mode
+                root@pve:~# find /sys/kernel/iommu_groups/ -type l
+                /sys/kernel/iommu_groups/13/devices/0000:01:00.0
+                root@pve:~# lsmod | grep vfio
+                vfio_pci               16384  0
+                vfio_iommu_type1       49152  0
+                vfio                   65536  3 vfio_pci_core,vfio_iommu_type1,vfio_pci
+                root@pve:~# lspci -nnk -s 01:00.0
+                01:00.0 VGA compatible controller [0300]: NVIDIA Corporation GP104 [10de:1b80] (rev a1)
+                	Kernel driver in use: vfio-pci
+                """);
+        assertEquals(List.of("rom-invalid"), ids(d));
+        NextStep next = d.nextSteps().get(d.nextSteps().size() - 1);
+        assertEquals("qm-config", next.probe());
+        assertEquals("qm config 104", next.command());
+    }
+
+    @Test
     void repeatedMessagesFireOnlyFromTheirMinimumCount() {
         String line = "[ 300.1] vfio-pci 0000:01:00.0: vfio_bar_restore: reset recovery - restoring bars\n";
         assertFalse(ids(DIAGNOSER.diagnose(line + line)).contains("bar-restore-loop"));
