@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -28,11 +27,6 @@ import org.junit.jupiter.api.TestFactory;
 final class GoldenCasesTest {
     private static final Diagnoser DIAGNOSER = Diagnoser.withoutCitations();
     private static final Map<String, int[]> COVERAGE = new TreeMap<>();
-    /**
-     * Ids whose rules wait for a parser from the parsers lane; their firing cases are reported, not
-     * failed, until the rule lands. Shrinks to empty; never add an id whose rule exists.
-     */
-    private static final Set<String> PENDING = Set.of();
 
     @TestFactory
     Stream<DynamicTest> everyCaseFiresOrStaysQuiet() {
@@ -55,9 +49,7 @@ final class GoldenCasesTest {
     private static void check(String id, Path file, boolean fires) throws IOException {
         Diagnosis d = DIAGNOSER.diagnose(Files.readString(file, StandardCharsets.UTF_8));
         List<String> ids = d.findings().stream().map(Finding::id).toList();
-        if (fires && PENDING.contains(id) && !ids.contains(id)) {
-            System.out.println("PENDING " + id + "/" + file.getFileName() + " produced " + ids);
-        } else if (fires) {
+        if (fires) {
             assertTrue(ids.contains(id), file.getFileName() + " should produce " + id + " but produced " + ids
                     + " from parts " + d.parts());
         } else {
