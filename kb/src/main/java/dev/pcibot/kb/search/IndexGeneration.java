@@ -36,13 +36,17 @@ final class IndexGeneration {
     private final String fingerprint;
     private final StoredSection[] sections;
     private final List<Set<String>> words;
+    private final List<String> titles;
+    private final List<List<Snippets.AnalyzedLine>> lines;
+    private final List<List<Correction>> corrections;
+    private final List<List<Integer>> duplicates;
     private final Map<String, Integer> docById;
     private final Vocabulary vocabulary;
     private final AtomicInteger refs = new AtomicInteger(1);
     private volatile boolean deleteWhenClosed;
 
     private IndexGeneration(Path folder, Directory directory, SearcherManager manager, String fingerprint,
-            StoredSection[] sections, Vocabulary vocabulary) {
+            StoredSection[] sections, Vocabulary vocabulary, Corrections known) {
         this.folder = folder;
         this.directory = directory;
         this.manager = manager;
@@ -51,13 +55,22 @@ final class IndexGeneration {
         this.vocabulary = vocabulary;
         this.docById = new HashMap<>();
         this.words = new ArrayList<>(sections.length);
+        this.titles = new ArrayList<>(sections.length);
+        this.lines = new ArrayList<>(sections.length);
+        this.corrections = new ArrayList<>(sections.length);
+        // per-section work done once here rather than in every search: analysed lines for
+        // snippets, word sets and headings for near-duplicates, the known errors
         for (int doc = 0; doc < sections.length; doc++) {
             docById.put(sections[doc].id(), doc);
             words.add(wordsOf(sections[doc].text()));
+            titles.add(Correction.normalize(sections[doc].title()));
+            lines.add(Snippets.analyze(sections[doc].text()));
+            corrections.add(known.matching(sections[doc]));
         }
+        this.duplicates = NearDuplicates.all(this);
     }
 
-    static IndexGeneration open(Path folder, String fingerprint) throws IOException {
+    static IndexGeneration open(Path folder, String fingerprint, Corrections known) throws IOException {
         Directory directory = FSDirectory.open(folder);
         try {
             SearcherManager manager = new SearcherManager(directory, null);
@@ -69,7 +82,7 @@ final class IndexGeneration {
                     sections[doc] = SectionDocuments.fromDocument(stored.document(doc));
                 }
                 Vocabulary vocabulary = Vocabulary.of(searcher.getIndexReader());
-                return new IndexGeneration(folder, directory, manager, fingerprint, sections, vocabulary);
+                return new IndexGeneration(folder, directory, manager, fingerprint, sections, vocabulary, known);
             } finally {
                 manager.release(searcher);
             }
@@ -101,6 +114,25 @@ final class IndexGeneration {
 
     Set<String> words(int doc) {
         return words.get(doc);
+    }
+
+    /** The section's own heading, normalised for comparison. */
+    String normalizedTitle(int doc) {
+        return titles.get(doc);
+    }
+
+    List<Snippets.AnalyzedLine> lines(int doc) {
+        return lines.get(doc);
+    }
+
+    /** The known errors of the section (empty for almost all). */
+    List<Correction> corrections(int doc) {
+        return corrections.get(doc);
+    }
+
+    /** The near-duplicates of the section in other guides. */
+    List<Integer> duplicates(int doc) {
+        return duplicates.get(doc);
     }
 
     Integer docOf(String sectionId) {

@@ -66,7 +66,7 @@ public final class KbIndex implements Closeable {
 
     private KbIndex(Path root) {
         this.root = root;
-        this.searcher = new KbSearcher(this, new SectionSearch(Corrections.bundled()));
+        this.searcher = new KbSearcher(this, new SectionSearch());
     }
 
     /**
@@ -81,7 +81,7 @@ public final class KbIndex implements Closeable {
             Files.createDirectories(indexRoot);
             Path reusable = index.reusableFolder(fingerprint);
             if (reusable != null) {
-                IndexGeneration gen = IndexGeneration.open(reusable, fingerprint);
+                IndexGeneration gen = IndexGeneration.open(reusable, fingerprint, Corrections.bundled());
                 index.current = gen;
                 index.stats = new Stats(gen.size(), 0, false, fingerprint, reusable);
             } else {
@@ -147,7 +147,7 @@ public final class KbIndex implements Closeable {
         long start = System.nanoTime();
         Path folder = newFolder();
         int count = write(folder, sections, fingerprint);
-        IndexGeneration fresh = IndexGeneration.open(folder, fingerprint);
+        IndexGeneration fresh = IndexGeneration.open(folder, fingerprint, Corrections.bundled());
         pointTo(folder);
         long millis = (System.nanoTime() - start) / 1_000_000;
         IndexGeneration old = current;

@@ -32,8 +32,9 @@ final class NearDuplicates {
         List<List<Ranked>> groups = new ArrayList<>();
         for (Ranked r : ranked) {
             List<Ranked> home = null;
+            List<Integer> dups = gen.duplicates(r.doc());
             for (List<Ranked> g : groups) {
-                if (g.stream().anyMatch(member -> near(gen, member.doc(), r.doc()))) {
+                if (!dups.isEmpty() && g.stream().anyMatch(member -> dups.contains(member.doc()))) {
                     home = g;
                     break;
                 }
@@ -60,14 +61,36 @@ final class NearDuplicates {
                 .thenComparing(Comparator.comparingDouble(Ranked::score).reversed());
     }
 
+    /** For each section, its near-duplicates (computed once per index generation). */
+    static List<List<Integer>> all(IndexGeneration gen) {
+        List<List<Integer>> out = new ArrayList<>(gen.size());
+        for (int a = 0; a < gen.size(); a++) {
+            out.add(new ArrayList<>());
+        }
+        for (int a = 0; a < gen.size(); a++) {
+            for (int b = a + 1; b < gen.size(); b++) {
+                if (near(gen, a, b)) {
+                    out.get(a).add(b);
+                    out.get(b).add(a);
+                }
+            }
+        }
+        return out.stream().map(List::copyOf).toList();
+    }
+
     static boolean near(IndexGeneration gen, int a, int b) {
         StoredSection x = gen.section(a);
         StoredSection y = gen.section(b);
         if (a == b || x.guideId().equals(y.guideId())) {
             return false;
         }
+        boolean sameHeading = gen.normalizedTitle(a).equals(gen.normalizedTitle(b));
+        int sa = gen.words(a).size();
+        int sb = gen.words(b).size();
+        if (!sameHeading && Math.min(sa, sb) < ANY_HEADING_OVERLAP * Math.max(sa, sb)) {
+            return false; // the overlap cannot reach the bar: skip the set intersection
+        }
         double overlap = jaccard(gen.words(a), gen.words(b));
-        boolean sameHeading = Correction.normalize(x.title()).equals(Correction.normalize(y.title()));
         if (sameHeading && (overlap >= SAME_HEADING_OVERLAP || x.originUrl().equals(y.originUrl()))) {
             return true;
         }

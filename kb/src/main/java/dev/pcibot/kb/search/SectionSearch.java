@@ -63,12 +63,6 @@ final class SectionSearch {
      */
     static final double NUMBER_WEIGHT = 0.25;
 
-    private final Corrections corrections;
-
-    SectionSearch(Corrections corrections) {
-        this.corrections = corrections;
-    }
-
     private record Weighed(Concept concept, FixedBitSet docs, double weight) {}
 
     SearchResult search(IndexSearcher searcher, IndexGeneration gen, QueryText query, int limit) throws IOException {
@@ -104,7 +98,7 @@ final class SectionSearch {
                 continue;
             }
             float score = (float) (sd.score * (0.5 + 0.5 * coverage));
-            boolean wrong = !corrections.matching(gen.section(sd.doc)).isEmpty();
+            boolean wrong = !gen.corrections(sd.doc).isEmpty();
             (wrong ? knownWrong : ranked).add(new NearDuplicates.Ranked(sd.doc, wrong ? score * CORRECTED_SECTION_FACTOR : score));
         }
         // a section with a known error never goes before one without: it is shown, corrected, after them
@@ -129,18 +123,12 @@ final class SectionSearch {
         if (doc == null) {
             return Optional.empty();
         }
-        List<Integer> dups = new ArrayList<>();
-        for (int other = 0; other < gen.size(); other++) {
-            if (NearDuplicates.near(gen, doc, other)) {
-                dups.add(other);
-            }
-        }
-        return Optional.of(hit(gen, doc, 0f, dups, Snippets.Terms.NONE));
+        return Optional.of(hit(gen, doc, 0f, gen.duplicates(doc), Snippets.Terms.NONE));
     }
 
     private SearchHit hit(IndexGeneration gen, int doc, float score, List<Integer> others, Snippets.Terms terms) {
         StoredSection s = gen.section(doc);
-        List<Correction> fixes = corrections.matching(s);
+        List<Correction> fixes = gen.corrections(doc);
         List<Pattern> wrong = fixes.stream().map(Correction::wrong).toList();
         List<String> commands = s.commands().stream()
                 .filter(c -> wrong.stream().noneMatch(p -> p.matcher(c).find()))
@@ -149,7 +137,7 @@ final class SectionSearch {
         return new SearchHit(
                 s.citation(),
                 s.authority().name(),
-                Snippets.of(s.text(), terms, wrong),
+                Snippets.of(gen.lines(doc), terms, wrong),
                 commands,
                 score,
                 others.stream().map(o -> gen.section(o).citation()).toList(),

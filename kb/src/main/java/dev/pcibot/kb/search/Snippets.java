@@ -30,6 +30,12 @@ final class Snippets {
 
     private record Line(String text, List<Span> spans, int score, boolean wrong) {}
 
+    /** One token of a line: its term and where it is; {@code exact} for the exact analysis. */
+    record Token(String term, int start, int end, boolean exact) {}
+
+    /** A line of a section, cleaned and analysed once per index generation. */
+    record AnalyzedLine(String text, List<Token> tokens) {}
+
     /**
      * What to look for in a section: the question's own (stemmed) words, the synonyms they brought
      * in, and its technical tokens. A line with the question's own words beats one that only has
@@ -53,76 +59,94 @@ final class Snippets {
         }
     }
 
-    /**
-     * @param wrong patterns of known wrong advice in this section
-     */
-    static String of(String text, Terms terms, List<Pattern> wrong) {
-        List<Line> lines = new ArrayList<>();
+    /** Splits a section's text into non-blank lines (markdown emphasis removed) and analyses them. */
+    static List<AnalyzedLine> analyze(String text) {
+        List<AnalyzedLine> out = new ArrayList<>();
         for (String raw : text.split("\n")) {
             String clean = raw.replace("**", "").replace("~~", "").strip();
-            if (clean.isEmpty()) {
-                continue;
-            }
-            boolean isWrong = wrong.stream().anyMatch(p -> p.matcher(clean).find());
-            if (isWrong) {
-                lines.add(new Line(clean, List.of(), 0, true));
-            } else {
-                List<Span> spans = new ArrayList<>();
-                int score = matches(KbAnalyzers.exactIndexing(), clean, terms.exact(), spans, true) * 3
-                        + matches(KbAnalyzers.prose(), clean, terms.words(), spans, false) * 2
-                        + matches(KbAnalyzers.prose(), clean, terms.synonyms(), spans, false);
-                lines.add(new Line(clean, merge(spans), score, false));
+            if (!clean.isEmpty()) {
+                List<Token> tokens = new ArrayList<>();
+                collect(KbAnalyzers.exactIndexing(), clean, true, tokens);
+                collect(KbAnalyzers.prose(), clean, false, tokens);
+                out.add(new AnalyzedLine(clean, List.copyOf(tokens)));
             }
         }
-        if (lines.isEmpty()) {
+        return List.copyOf(out);
+    }
+
+    /**
+     * @param lines the section's lines from {@link #analyze}
+     * @param wrong patterns of known wrong advice in this section
+     */
+    static String of(List<AnalyzedLine> lines, Terms terms, List<Pattern> wrong) {
+        List<Line> scored = new ArrayList<>();
+        for (AnalyzedLine al : lines) {
+            String clean = al.text();
+            if (wrong.stream().anyMatch(p -> p.matcher(clean).find())) {
+                scored.add(new Line(clean, List.of(), 0, true));
+                continue;
+            }
+            List<Span> spans = new ArrayList<>();
+            Set<String> exact = new HashSet<>();
+            Set<String> words = new HashSet<>();
+            Set<String> synonyms = new HashSet<>();
+            for (Token t : al.tokens()) {
+                Set<String> seen = t.exact() ? (terms.exact().contains(t.term()) ? exact : null)
+                        : terms.words().contains(t.term()) ? words
+                        : terms.synonyms().contains(t.term()) ? synonyms : null;
+                if (seen != null) {
+                    seen.add(t.term());
+                    spans.add(span(clean, t));
+                }
+            }
+            scored.add(new Line(clean, merge(spans), exact.size() * 3 + words.size() * 2 + synonyms.size(), false));
+        }
+        if (scored.isEmpty()) {
             return "";
         }
         int best = 0;
-        for (int i = 1; i < lines.size(); i++) {
-            if (lines.get(i).score() > lines.get(best).score()) {
+        for (int i = 1; i < scored.size(); i++) {
+            if (scored.get(i).score() > scored.get(best).score()) {
                 best = i;
             }
         }
         StringBuilder out = new StringBuilder();
         int used = 0;
-        for (int i = best; i < lines.size() && used < MAX_LINES && out.length() < TARGET_LENGTH; i++, used++) {
+        for (int i = best; i < scored.size() && used < MAX_LINES && out.length() < TARGET_LENGTH; i++, used++) {
             if (!out.isEmpty()) {
                 out.append('\n');
             }
-            out.append(render(lines.get(i), MAX_LENGTH - out.length()));
+            out.append(render(scored.get(i), MAX_LENGTH - out.length()));
         }
         return out.toString();
     }
 
     /**
-     * Distinct matched terms in the line; their character spans go to {@code spans}. Exact spans
-     * are narrowed to the term itself: the analyzer trims punctuation ({@code DMAR-IR:}) without
-     * moving the offsets.
+     * The characters of a matched token. Exact spans are narrowed to the term itself: the analyzer
+     * trims punctuation ({@code DMAR-IR:}) without moving the offsets.
      */
-    private static int matches(Analyzer analyzer, String line, Set<String> wanted, List<Span> spans, boolean narrow) {
-        if (wanted.isEmpty()) {
-            return 0;
+    private static Span span(String line, Token t) {
+        if (t.exact()) {
+            int at = line.substring(t.start(), t.end()).toLowerCase(Locale.ROOT).indexOf(t.term());
+            if (at >= 0) {
+                return new Span(t.start() + at, t.start() + at + t.term().length());
+            }
         }
-        Set<String> seen = new HashSet<>();
+        return new Span(t.start(), t.end());
+    }
+
+    private static void collect(Analyzer analyzer, String line, boolean exact, List<Token> out) {
         try (TokenStream ts = analyzer.tokenStream(KbFields.BODY, line)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
             ts.reset();
             while (ts.incrementToken()) {
-                String t = term.toString();
-                if (wanted.contains(t)) {
-                    seen.add(t);
-                    int start = offset.startOffset();
-                    int end = offset.endOffset();
-                    int at = narrow ? line.substring(start, end).toLowerCase(Locale.ROOT).indexOf(t) : -1;
-                    spans.add(at >= 0 ? new Span(start + at, start + at + t.length()) : new Span(start, end));
-                }
+                out.add(new Token(term.toString(), offset.startOffset(), offset.endOffset(), exact));
             }
             ts.end();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return seen.size();
     }
 
     private static List<Span> merge(List<Span> spans) {
