@@ -77,13 +77,13 @@ function findingHtml(f) {
     ? '<p class="meta">Source: ' + f.citations.map(citationHtml).join("; ") + "</p>" : "";
   return '<article class="finding"><h3><span class="sev sev-' + escapeHtml(f.severity) + '">' +
     escapeHtml(f.severity) + "</span>" + escapeHtml(f.title) + '</h3><p class="meta">' + escapeHtml(f.id) +
-    "</p>" + evidence + markdownHtml(f.meaning) + "<h4>How to fix it</h4>" + markdownHtml(f.fix) + cites + "</article>";
+    "</p>" + (f.detail ? "<p>" + escapeHtml(f.detail) + "</p>" : "") + evidence + markdownHtml(f.meaning) + "<h4>How to fix it</h4>" + markdownHtml(f.fix) + cites + "</article>";
 }
 
 function renderSearch(result) {
   const parts = [];
-  if (result.finding) {
-    parts.push("<p class=\"meta\">Your question quotes a message the diagnosis knows:</p>" + findingHtml(result.finding));
+  if ((result.findings || []).length) {
+    parts.push("<p class=\"meta\">Your question quotes a message the diagnosis knows:</p>" + result.findings.map(findingHtml).join(""));
   }
   if (!result.answered) {
     parts.push('<p class="notice">No good answer in the guides for “' + escapeHtml(result.query) +
@@ -103,7 +103,8 @@ function renderSearch(result) {
 
 function renderDiagnosis(d) {
   const findings = [...d.findings].sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
-  const parts = ["<h3>Findings, worst first</h3>"];
+  const parts = (d.notices || []).map(n => '<p class="notice">' + escapeHtml(n) + "</p>");
+  parts.push("<h3>Findings, worst first</h3>");
   parts.push(findings.length ? findings.map(findingHtml).join("") : '<p class="notice">No findings.</p>');
   if ((d.nextSteps || []).length) {
     parts.push("<h3>Next step</h3>");

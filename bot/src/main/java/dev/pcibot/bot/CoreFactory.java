@@ -1,5 +1,6 @@
 package dev.pcibot.bot;
 
+import dev.pcibot.kb.Answerer;
 import dev.pcibot.kb.diagnose.Diagnoser;
 import dev.pcibot.kb.search.KbSearcher;
 import io.micronaut.context.annotation.Bean;
@@ -42,5 +43,10 @@ class CoreFactory {
     @Singleton
     Diagnoser diagnoser(KnowledgeBase kb) {
         return kb.diagnoser();
+    }
+
+    @Singleton
+    Answerer answerer(KnowledgeBase kb) {
+        return kb.answerer();
     }
 }

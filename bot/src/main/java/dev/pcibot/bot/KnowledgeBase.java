@@ -2,6 +2,7 @@ package dev.pcibot.bot;
 
 import dev.pcibot.ingest.Guide;
 import dev.pcibot.ingest.GuideLibrary;
+import dev.pcibot.kb.Answerer;
 import dev.pcibot.kb.diagnose.Diagnoser;
 import dev.pcibot.kb.search.KbIndex;
 import dev.pcibot.kb.search.KbSearcher;
@@ -29,6 +30,7 @@ public final class KnowledgeBase implements AutoCloseable {
     private final KbIndex index;
     private final SearchCitations citations;
     private final Diagnoser diagnoser;
+    private final Answerer answerer;
     private final List<String> warnings;
     private volatile Loaded loaded;
 
@@ -54,6 +56,7 @@ public final class KnowledgeBase implements AutoCloseable {
         KbSearcher searcher = index.searcher();
         this.citations = new SearchCitations(searcher);
         this.diagnoser = new Diagnoser(citations);
+        this.answerer = new Answerer(searcher, diagnoser);
     }
 
     /**
@@ -74,6 +77,10 @@ public final class KnowledgeBase implements AutoCloseable {
 
     public Diagnoser diagnoser() {
         return diagnoser;
+    }
+
+    public Answerer answerer() {
+        return answerer;
     }
 
     public KbIndex.Stats stats() {

@@ -80,7 +80,7 @@ public final class Cli {
         String question = String.join(" ", cli.positionals());
         int limit = cli.limit() == null ? 5 : cli.limit();
         try (KnowledgeBase kb = open(cli)) {
-            SearchResponse response = SearchResponse.of(kb.searcher().search(question, limit), null);
+            SearchResponse response = SearchResponse.of(kb.answerer().answer(question, limit));
             out.print(cli.json() ? Json.write(response) + "\n" : TextReport.search(response));
         }
         return OK;

@@ -18,15 +18,20 @@ final class TextReport {
 
     static String search(SearchResponse response) {
         StringBuilder out = new StringBuilder();
-        if (response.finding() != null) {
+        if (!response.findings().isEmpty()) {
             out.append("Your question quotes a message the diagnosis knows:\n\n");
-            finding(out, response.finding());
-            out.append('\n');
+            for (Finding f : response.findings()) {
+                finding(out, f);
+                out.append('\n');
+            }
         }
         if (!response.answered()) {
             out.append("No good answer in the guides for \"").append(response.query())
                     .append("\". Try other words, or diagnose the command output instead.\n");
             return out.toString();
+        }
+        if (response.hits().isEmpty()) {
+            out.append("The guides have no section that answers this well beyond the above.\n");
         }
         int n = 1;
         for (HitView hit : response.hits()) {
@@ -52,6 +57,10 @@ final class TextReport {
 
     static String diagnosis(Diagnosis diagnosis) {
         StringBuilder out = new StringBuilder();
+        diagnosis.notices().forEach(n -> out.append("Note: ").append(n).append('\n'));
+        if (!diagnosis.notices().isEmpty()) {
+            out.append('\n');
+        }
         out.append("Findings, worst first:\n\n");
         if (diagnosis.findings().isEmpty()) {
             out.append("  (none)\n\n");
@@ -86,6 +95,9 @@ final class TextReport {
 
     private static void finding(StringBuilder out, Finding f) {
         out.append('[').append(f.severity()).append("] ").append(f.title()).append("  (").append(f.id()).append(")\n");
+        if (!f.detail().isBlank()) {
+            out.append(indent(f.detail().strip(), "  ")).append('\n');
+        }
         if (!f.evidence().isEmpty()) {
             out.append("  Evidence:\n");
             f.evidence().forEach(line -> out.append("    > ").append(line).append('\n'));

@@ -1,7 +1,7 @@
 package dev.pcibot.bot.http;
 
 import dev.pcibot.bot.KbConfig;
-import dev.pcibot.kb.search.KbSearcher;
+import dev.pcibot.kb.Answerer;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
@@ -14,11 +14,11 @@ import org.jspecify.annotations.Nullable;
 @Controller("/api")
 final class SearchController {
     static final int DEFAULT_LIMIT = 5;
-    private final KbSearcher searcher;
+    private final Answerer answerer;
     private final int maxHits;
 
-    SearchController(KbSearcher searcher, KbConfig config) {
-        this.searcher = searcher;
+    SearchController(Answerer answerer, KbConfig config) {
+        this.answerer = answerer;
         this.maxHits = config.maxHits();
     }
 
@@ -29,6 +29,6 @@ final class SearchController {
     @Get("/search")
     SearchResponse search(@QueryValue @Nullable String q, @QueryValue @Nullable Integer limit) {
         int n = limit == null ? Math.min(DEFAULT_LIMIT, maxHits) : Math.max(1, Math.min(limit, maxHits));
-        return SearchResponse.of(searcher.search(q, n), null);
+        return SearchResponse.of(answerer.answer(q == null ? "" : q, n));
     }
 }

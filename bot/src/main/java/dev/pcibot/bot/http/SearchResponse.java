@@ -1,31 +1,32 @@
 package dev.pcibot.bot.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.pcibot.kb.AnswerResult;
 import dev.pcibot.kb.diagnose.Finding;
-import dev.pcibot.kb.search.SearchResult;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The reply of {@code GET /api/search}.
  *
  * @param query the query as the knowledge base understood it
- * @param answered false when nothing in the guides answers it well (then {@code hits} is empty)
+ * @param answered false when there is nothing to show: no finding, and nothing in the guides
+ *     answers well (then {@code hits} is empty and the client says "no good answer")
  * @param hits best first
- * @param finding when the question quotes a message the diagnosis knows (e.g. "BAR 3: can't
- *     reserve"), that finding with its fix and citation; null otherwise
+ * @param findings when the question quotes messages the diagnosis knows (e.g. "BAR 3: can't
+ *     reserve"), what they mean with fix and citation, worst first; shown above the hits
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record SearchResponse(String query, boolean answered, List<HitView> hits, @Nullable Finding finding) {
+public record SearchResponse(String query, boolean answered, List<HitView> hits, List<Finding> findings) {
     public SearchResponse {
         hits = List.copyOf(hits);
+        findings = List.copyOf(findings);
     }
 
-    /** The API's view of a search result, with the finding the question quotes, if any. */
-    public static SearchResponse of(SearchResult result, @Nullable Finding finding) {
-        return new SearchResponse(result.query(), result.answered(), result.hits().stream().map(HitView::of).toList(),
-                finding);
+    /** The API's view of an answer. */
+    public static SearchResponse of(AnswerResult answer) {
+        return new SearchResponse(answer.search().query(), answer.answered(),
+                answer.search().hits().stream().map(HitView::of).toList(), answer.findings());
     }
 }

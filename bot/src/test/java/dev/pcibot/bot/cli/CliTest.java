@@ -104,7 +104,15 @@ class CliTest {
         assertTrue(json.get("answered").getBooleanValue());
         assertTrue(json.get("hits").size() > 0);
         assertTrue(json.get("hits").get(0).get("url").getStringValue().startsWith("http"));
-        assertTrue(json.get("finding") != null, "key present even when null");
+        assertEquals(0, json.get("findings").size(), "key present even when empty");
+    }
+
+    @Test
+    void quotedKernelMessageIsExplainedAboveTheHits() {
+        Run run = run("search", "what does BAR 3: can't reserve mean");
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().startsWith("Your question quotes a message the diagnosis knows:"), run.out());
+        assertTrue(run.out().contains("(bar-reserve-conflict-efifb)"), run.out());
     }
 
     @Test

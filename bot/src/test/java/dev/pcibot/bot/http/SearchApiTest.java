@@ -17,7 +17,6 @@ import io.micronaut.http.uri.UriBuilder;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.net.URI;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -50,7 +49,7 @@ class SearchApiTest {
         return body;
     }
 
-    private String kbMessage(@Nullable String query) {
+    private String kbMessage(String query) {
         return assertThrows(InvalidQueryException.class, () -> searcher.search(query, 5)).getMessage();
     }
 
@@ -77,6 +76,19 @@ class SearchApiTest {
     }
 
     @Test
+    void questionQuotingAKnownMessageCarriesTheFindingFirst() {
+        SearchResponse response = get(search("why does qm start say group 13 is not viable", null));
+        assertTrue(response.answered());
+        assertEquals("group-not-viable", response.findings().get(0).id());
+        assertFalse(response.findings().get(0).fix().isBlank());
+    }
+
+    @Test
+    void plainQuestionHasNoFinding() {
+        assertTrue(get(search("how do I enable IOMMU", null)).findings().isEmpty());
+    }
+
+    @Test
     void saysNoGoodAnswerRatherThanStretching() {
         SearchResponse response = get(search("how do I bake sourdough bread", null));
         assertFalse(response.answered());
@@ -87,7 +99,7 @@ class SearchApiTest {
     void everyKeyIsPresentEvenWhenEmptyOrNull() {
         String json = client.toBlocking().retrieve(HttpRequest.GET(search("how do I bake sourdough bread", null)));
         assertTrue(json.contains("\"hits\":[]"), json);
-        assertTrue(json.contains("\"finding\":null"), json);
+        assertTrue(json.contains("\"findings\":[]"), json);
         assertTrue(json.contains("\"answered\":false"), json);
     }
 
@@ -100,7 +112,7 @@ class SearchApiTest {
     @Test
     void missingQueryIs400WithKbMessage() {
         ApiError body = error(UriBuilder.of("/api/search").build(), HttpStatus.BAD_REQUEST);
-        assertEquals(kbMessage(null), body.error());
+        assertEquals(kbMessage(""), body.error());
     }
 
     @Test
