@@ -143,6 +143,16 @@ final class LineSignatures {
         return false;
     }
 
+    /**
+     * Whether a line's signature is too weak to start a new part under a prompt: a lone number
+     * (any count), a bare module name (any grep of module names).
+     */
+    static boolean weak(@Nullable Probe signature, String line) {
+        String s = line.strip();
+        return (signature == Probe.CPU_FLAGS && s.matches("\\d{1,6}"))
+                || (signature == Probe.MODPROBE_CONF && s.matches("[\\w-]+"));
+    }
+
     /** Whether the line can continue output of this kind (so it does not start a new part). */
     static boolean fits(Probe kind, String line) {
         return fits(kind, line, kindOf(line));

@@ -42,7 +42,7 @@ final class PasteIntake implements PasteReader.LineHandler {
             if (hit) {
                 logLine(part, number, decode(buf, off, len));
             } else {
-                part.countLogLine(false, false, false, false);
+                part.countLogLine(false, false, false, false, false);
             }
             return;
         }
@@ -64,7 +64,7 @@ final class PasteIntake implements PasteReader.LineHandler {
             if (prefilter.matches(text)) {
                 logLine(part, number, raw);
             } else {
-                part.countLogLine(false, false, false, false);
+                part.countLogLine(false, false, false, false, false);
                 part.keep(text, PasteNormalizer.quote(raw)); // a wrapped QEMU error is worth the parser's eyes
             }
             return;
@@ -86,7 +86,7 @@ final class PasteIntake implements PasteReader.LineHandler {
         boolean remapping = message.toLowerCase(Locale.ROOT).contains("remapping");
         boolean boot = text.startsWith("[    0.000000]") || message.startsWith("Linux version")
                 || message.startsWith("Command line:");
-        part.countLogLine(iommuWords, remapping, boot, fact);
+        part.countLogLine(iommuWords, remapping, boot, fact, message.contains("DMAR"));
     }
 
     private String decode(byte[] buf, int off, int len) {

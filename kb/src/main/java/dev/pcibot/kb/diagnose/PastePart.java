@@ -26,6 +26,7 @@ public final class PastePart {
     private int remappingLines;
     private boolean bootVisible;
     private boolean iommuStateSeen;
+    private int dmarLines;
 
     PastePart(@Nullable Probe kind, @Nullable String command, int firstLine) {
         this.kind = kind;
@@ -94,7 +95,9 @@ public final class PastePart {
      */
     public boolean showsIommuStartup() {
         if (kind == Probe.KERNEL_IOMMU) {
-            return true;
+            // a grep cut with tail/head, or one showing only runtime faults (a long uptime wrapped
+            // the ring buffer), is no picture of the start-up; an empty grep output is
+            return !cut() && (iommuStateSeen || logLines == 0);
         }
         if (kind != Probe.KERNEL_LOG) {
             return false;
@@ -102,9 +105,24 @@ public final class PastePart {
         return command != null ? PromptCommands.printsWholeLog(command) && bootVisible : bootVisible;
     }
 
-    /** Whether this log shows the interrupt remapping lines, had the kernel printed them. */
+    /**
+     * Whether this log shows the interrupt remapping lines, had the kernel printed them. The wiki's
+     * {@code grep -e DMAR -e IOMMU} shows Intel's DMAR-IR lines but not AMD's "AMD-Vi: Interrupt
+     * remapping enabled", so on AMD only a grep naming AMD-Vi or remapping can tell.
+     */
     public boolean showsRemappingStartup() {
-        return kind == Probe.IRQ_REMAPPING || showsIommuStartup();
+        if (kind == Probe.IRQ_REMAPPING) {
+            return !cut();
+        }
+        if (kind == Probe.KERNEL_IOMMU) {
+            String c = command == null ? "" : command.toLowerCase(java.util.Locale.ROOT);
+            return showsIommuStartup() && (dmarLines > 0 || c.contains("amd-vi") || c.contains("remapping"));
+        }
+        return showsIommuStartup();
+    }
+
+    private boolean cut() {
+        return command != null && (command.contains("tail") || command.contains("head"));
     }
 
     void extendTo(int lineNumber) {
@@ -129,8 +147,11 @@ public final class PastePart {
     }
 
     /** Counts a log line for {@link #settleKind}; the words are those of the kernel-iommu grep. */
-    void countLogLine(boolean iommuWords, boolean remapping, boolean bootStart, boolean iommuState) {
+    void countLogLine(boolean iommuWords, boolean remapping, boolean bootStart, boolean iommuState, boolean dmar) {
         logLines++;
+        if (dmar) {
+            dmarLines++;
+        }
         iommuStateSeen |= iommuState;
         if (iommuWords) {
             iommuWordLines++;

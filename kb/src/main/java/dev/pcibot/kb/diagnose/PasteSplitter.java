@@ -59,6 +59,9 @@ final class PasteSplitter {
         }
         Probe signature = LineSignatures.kindOf(line);
         PastePart part = current;
+        if (part != null && part.command() != null && LineSignatures.weak(signature, line)) {
+            signature = part.kind(); // under a prompt a lone "0" is that command's output (wc -l)
+        }
         if (part == null
                 || (part.kind() == null && signature != null)
                 || (part.kind() != null && !LineSignatures.fits(part.kind(), line, signature))) {

@@ -58,7 +58,11 @@ final class PromptCommands {
             if (c.contains("remapping")) {
                 return Probe.IRQ_REMAPPING;
             }
-            if (c.contains("grep") && (c.contains("dmar") || c.contains("iommu") || c.contains("amd-vi"))) {
+            // only a grep that would print the start-up lines: DMAR, AMD-Vi, or iommu ignoring case
+            // ('Intel-IOMMU' alone matches one rare line, so its silence proves nothing)
+            boolean ignoreCase = c.matches(".*\\bgrep\\b.*\\s-\\w*i.*");
+            if (c.contains("grep") && (c.contains("dmar") || c.contains("amd-vi") || (ignoreCase && c.contains("iommu"))
+                    || c.matches(".*-e\\s+['\"]?iommu\\b.*"))) {
                 return Probe.KERNEL_IOMMU;
             }
             return Probe.KERNEL_LOG;

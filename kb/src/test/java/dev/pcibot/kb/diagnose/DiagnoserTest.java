@@ -103,6 +103,24 @@ final class DiagnoserTest {
     }
 
     @Test
+    void theWikiGrepOnAmdCannotTellRemappingAndAsksForIt() {
+        Diagnosis d = DIAGNOSER.diagnose("""
+                root@pve:~# dmesg | grep -e DMAR -e IOMMU
+                [    0.521412] pci 0000:00:00.2: AMD-Vi: IOMMU performance counters supported
+                [    0.531710] perf/amd_iommu: Detected AMD IOMMU #0 (2 banks, 4 counters/bank).
+                """);
+        assertEquals(List.of("none"), ids(d));
+        assertEquals("irq-remapping", d.nextSteps().get(0).probe());
+    }
+
+    @Test
+    void aCountUnderAPromptIsThatCommandsOutput() {
+        Diagnosis d = DIAGNOSER.diagnose("root@pve:~# find /sys/kernel/iommu_groups/ -type l | wc -l\n0\n");
+        assertEquals(List.of("iommu-groups"), d.parts().stream().map(RecognizedPart::kind).toList());
+        assertEquals(List.of("iommu-not-enabled"), ids(d));
+    }
+
+    @Test
     void proseAloneIsInsufficientInfoWithANextStep() {
         Diagnosis d = DIAGNOSER.diagnose("my gpu passthrough does not work, black screen, help\n");
         assertEquals(List.of("insufficient-info"), ids(d));
