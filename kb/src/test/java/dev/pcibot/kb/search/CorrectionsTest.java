@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pcibot.ingest.GuideLibrary;
 import dev.pcibot.ingest.Section;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,8 +30,7 @@ class CorrectionsTest {
 
     @BeforeAll
     static void open() {
-        GuideLibrary library = GuideLibrary.bundled();
-        index = KbIndex.open(root, library.sections(), library.fingerprint());
+        index = KbIndex.open(root, BundledGuides.SECTIONS, BundledGuides.FINGERPRINT);
         searcher = index.searcher();
     }
 
@@ -91,7 +89,7 @@ class CorrectionsTest {
 
     @Test
     void officialSectionsAreNeverCorrected() {
-        for (Section s : GuideLibrary.bundled().sections()) {
+        for (Section s : BundledGuides.SECTIONS) {
             if (!s.guide().authority().name().equals("COMMUNITY")) {
                 assertNull(searcher.section(s.id()).orElseThrow().correction(), s.id());
             }
@@ -100,7 +98,7 @@ class CorrectionsTest {
 
     @Test
     void everyRowOfTheFileCorrectsSomething() {
-        List<Section> sections = GuideLibrary.bundled().sections();
+        List<Section> sections = BundledGuides.SECTIONS;
         for (Correction row : Corrections.bundled().rows()) {
             long hits = sections.stream()
                     .filter(s -> searcher.section(s.id()).orElseThrow().correction() != null)

@@ -2,7 +2,6 @@ package dev.pcibot.kb.search;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pcibot.ingest.GuideLibrary;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -19,8 +18,7 @@ class GoldenQueriesTest {
 
     @BeforeAll
     static void open() {
-        GuideLibrary library = GuideLibrary.bundled();
-        index = KbIndex.open(root, library.sections(), library.fingerprint());
+        index = KbIndex.open(root, BundledGuides.SECTIONS, BundledGuides.FINGERPRINT);
     }
 
     @AfterAll

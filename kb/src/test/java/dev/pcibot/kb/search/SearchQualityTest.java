@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pcibot.ingest.GuideLibrary;
 import dev.pcibot.ingest.Section;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,9 +48,8 @@ class SearchQualityTest {
 
     @BeforeAll
     static void open() {
-        GuideLibrary library = GuideLibrary.bundled();
-        sections = library.sections();
-        index = KbIndex.open(root, sections, library.fingerprint());
+        sections = BundledGuides.SECTIONS;
+        index = KbIndex.open(root, sections, BundledGuides.FINGERPRINT);
     }
 
     @AfterAll

@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * A small corpus for index and ranking tests, with text taken from the bundled guides (the wiki
  * page twice, as Markdown clip and as text dump, like the real bundle). Tests over the full guides
- * use {@code GuideLibrary.bundled()}.
+ * use {@link BundledGuides}.
  */
 final class TestSections {
     static final Guide ADMIN = new Guide("pve-admin-guide", "Proxmox VE Administration Guide",
