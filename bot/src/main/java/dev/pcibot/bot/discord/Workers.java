@@ -8,6 +8,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.time.Duration;
+import net.dv8tion.jda.api.requests.RestAction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,12 +20,28 @@ import org.slf4j.LoggerFactory;
  * {@code discord.workers} at once (diagnosis and search are CPU-bound), at most
  * {@code discord.queue} more waiting. Beyond that, {@link #trySubmit} says no and the user is told
  * the bot is busy, instead of an unbounded queue that would answer after the 15-minute token died.
+ *
+ * <p>Acknowledgements come first: Discord drops an interaction not acknowledged within 3 seconds,
+ * while the answer may take longer. Work started through {@link #afterAck} waits (at most
+ * {@link #ACK_PRIORITY_WAIT}) while any acknowledgement is still on its way or an interaction
+ * arrived less than {@link #QUIET} ago (the rest of a burst is still being read from the gateway),
+ * so that in a burst the CPU and JDA's request threads go to acks before searches and diagnoses.
  */
 @Singleton
 public final class Workers {
     public static final String BUSY = "I'm busy with other requests right now: try again in a minute.";
     private static final Logger LOG = LoggerFactory.getLogger(Workers.class);
 
+    /** A steady stream of interactions must not starve the work for ever. */
+    static final Duration ACK_PRIORITY_WAIT = Duration.ofSeconds(2);
+    /** How long the gateway must be quiet before work starts during a burst. */
+    static final Duration QUIET = Duration.ofMillis(25);
+
+    private volatile long lastArrival = System.nanoTime() - QUIET.toNanos();
+
+    private final AtomicInteger pendingAcks = new AtomicInteger();
+    private final ReentrantLock ackLock = new ReentrantLock();
+    private final Condition acksSent = ackLock.newCondition();
     private final Semaphore running;
     private final int capacity;
     private final AtomicInteger admitted = new AtomicInteger();
@@ -65,6 +85,58 @@ public final class Workers {
                 admitted.decrementAndGet();
             }
         });
+    }
+
+    /**
+     * Sends the acknowledgement, then runs the work in a place taken by {@link #tryReserve} once no
+     * acknowledgement is pending any more.
+     */
+    public void afterAck(RestAction<?> ack, Runnable work) {
+        lastArrival = System.nanoTime();
+        pendingAcks.incrementAndGet();
+        ack.queue(ok -> ackSent(), e -> {
+            ackSent();
+            LOG.warn("Could not acknowledge an interaction: {}", e.getMessage());
+        });
+        runReserved(() -> {
+            awaitAcks();
+            work.run();
+        });
+    }
+
+    private void ackSent() {
+        if (pendingAcks.decrementAndGet() <= 0) {
+            ackLock.lock();
+            try {
+                acksSent.signalAll();
+            } finally {
+                ackLock.unlock();
+            }
+        }
+    }
+
+    private void awaitAcks() {
+        long end = System.nanoTime() + ACK_PRIORITY_WAIT.toNanos();
+        ackLock.lock();
+        try {
+            while (true) {
+                long now = System.nanoTime();
+                long quietLeft = lastArrival + QUIET.toNanos() - now;
+                if ((pendingAcks.get() <= 0 && quietLeft <= 0) || now >= end) {
+                    break;
+                }
+                long wait = pendingAcks.get() > 0 ? end - now : Math.min(quietLeft, end - now);
+                acksSent.awaitNanos(wait);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            ackLock.unlock();
+        }
+    }
+
+    int pendingAcks() {
+        return pendingAcks.get();
     }
 
     /** Reserve and run in one step; false (nothing run) when full. */

@@ -4,6 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import net.dv8tion.jda.api.requests.RestAction;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -48,6 +56,34 @@ final class WorkersTest {
         }));
         waitUntil(() -> workers.inFlight() == 0);
         assertTrue(workers.tryReserve());
+        workers.close();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void workWaitsWhileAnAcknowledgementIsStillOnItsWay() throws Exception {
+        // given two interactions whose acks JDA has not sent yet (queue() captured, not completed)
+        Workers workers = new Workers(2, 2);
+        List<Consumer<Object>> sent = new CopyOnWriteArrayList<>();
+        RestAction<Object> first = mock(RestAction.class);
+        RestAction<Object> second = mock(RestAction.class);
+        for (RestAction<Object> ack : List.of(first, second)) {
+            doAnswer(call -> sent.add(call.getArgument(0))).when(ack).queue(any(), any());
+        }
+        AtomicInteger ran = new AtomicInteger();
+
+        // when both are deferred and the first ack goes out
+        workers.afterAck(first, ran::incrementAndGet);
+        workers.afterAck(second, ran::incrementAndGet);
+        assertEquals(2, workers.pendingAcks());
+        sent.get(0).accept(null);
+        Thread.sleep(100); // give the work a chance to run too early (it must not)
+
+        // then no work ran while the second ack was pending; once it is out, both run
+        assertEquals(0, ran.get());
+        sent.get(1).accept(null);
+        waitUntil(() -> ran.get() == 2);
+        assertEquals(0, workers.pendingAcks());
         workers.close();
     }
 

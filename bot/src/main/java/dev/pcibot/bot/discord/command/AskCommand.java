@@ -86,9 +86,8 @@ final class AskCommand extends SlashCommandAdapter implements ComponentHandler {
             Replies.notice(event, Workers.BUSY);
             return;
         }
-        event.deferReply(visibility.ephemeral(event)).queue(ok -> {}, e -> LOG.warn("Defer failed: {}", e.getMessage()));
         InteractionHook hook = event.getHook();
-        workers.runReserved(() -> answer(event, hook, question));
+        workers.afterAck(event.deferReply(visibility.ephemeral(event)), () -> answer(event, hook, question));
     }
 
     private void answer(IReplyCallback event, InteractionHook hook, String question) {
@@ -132,17 +131,11 @@ final class AskCommand extends SlashCommandAdapter implements ComponentHandler {
             return;
         }
         boolean asker = replies.find(replyId).map(r -> r.userId() == event.getUser().getIdLong()).orElse(false);
-        if (asker) {
-            event.deferEdit().queue(ok -> {}, e -> LOG.warn("Defer failed: {}", e.getMessage()));
-        } else {
-            event.deferReply(true).queue(ok -> {}, e -> LOG.warn("Defer failed: {}", e.getMessage()));
-        }
         InteractionHook hook = event.getHook();
-        long clicker = event.getUser().getIdLong();
-        workers.runReserved(() -> page(hook, replyId, page, clicker));
+        workers.afterAck(asker ? event.deferEdit() : event.deferReply(true), () -> page(hook, replyId, page));
     }
 
-    private void page(InteractionHook hook, long replyId, int page, long clicker) {
+    private void page(InteractionHook hook, long replyId, int page) {
         Optional<StoredReply> reply = replies.find(replyId);
         if (reply.isEmpty() || reply.get().query() == null) {
             Replies.finish(hook, "I no longer have that question; ask it again with /ask.");

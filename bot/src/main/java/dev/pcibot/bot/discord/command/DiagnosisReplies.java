@@ -56,9 +56,8 @@ final class DiagnosisReplies {
             Replies.notice(event, Workers.BUSY);
             return;
         }
-        event.deferReply(visibility.ephemeral(event)).queue(ok -> {}, e -> LOG.warn("Defer failed: {}", e.getMessage()));
         InteractionHook hook = event.getHook();
-        workers.runReserved(() -> finish(event, hook, source, job));
+        workers.afterAck(event.deferReply(visibility.ephemeral(event)), () -> finish(event, hook, source, job));
     }
 
     private void finish(IReplyCallback event, InteractionHook hook, String source, Job job) {

@@ -50,12 +50,11 @@ final class FeedbackButtons implements ComponentHandler {
             Replies.notice(event, Workers.BUSY);
             return;
         }
-        event.deferReply(true).queue(ok -> {}, e -> {});
         InteractionHook hook = event.getHook();
         Long guild = event.getGuild() == null ? null : event.getGuild().getIdLong();
         long channel = event.getChannelIdLong();
         long user = event.getUser().getIdLong();
-        workers.runReserved(() -> Replies.finish(hook, record(replyId, page, helpful, guild, channel, user)));
+        workers.afterAck(event.deferReply(true), () -> Replies.finish(hook, record(replyId, page, helpful, guild, channel, user)));
     }
 
     private String record(long replyId, int page, boolean helpful, Long guild, long channel, long user) {
