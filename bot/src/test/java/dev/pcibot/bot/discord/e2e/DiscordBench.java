@@ -96,9 +96,9 @@ public final class DiscordBench {
             discord.takeViolations();
 
             List<Row> rows = new ArrayList<>();
-            rows.add(measure(discord, "/ask", ask, 1, 50));
+            rows.add(measure(discord, "/ask", ask, 1, 100));
             rows.add(measure(discord, "/ask", ask, 100, 300));
-            rows.add(measure(discord, "/diagnose 5 MB file", diagnose, 1, 5));
+            rows.add(measure(discord, "/diagnose 5 MB file", diagnose, 1, 10));
             rows.add(measure(discord, "/diagnose 5 MB file", diagnose, 100, 100));
 
             rows.add(baseline(100, 300));

@@ -255,6 +255,12 @@ class DiscordEndToEndTest {
     }
 
     @Test
+    void directMessagesAreRefusedWhenOnlyCertainServersAreServed() {
+        Reply reply = discord.send(slash("ask").option("question", "iommu").inDirectMessage().by(newUser())).awaitReply();
+        assertTrue(reply.content().contains("not in direct messages"), reply.content());
+    }
+
+    @Test
     void aChannelTheBotDoesNotServeIsRefused() {
         Reply reply = discord.send(slash("ask").option("question", "iommu").in(FakeWorld.OTHER_CHANNEL_ID).by(newUser()))
                 .awaitReply();

@@ -430,7 +430,9 @@ final class FakeRest extends Dispatcher {
         message.put("id", Long.toString(id));
         message.put("type", messageType(interaction));
         message.put("channel_id", Long.toString(channelId));
-        message.put("guild_id", Long.toString(FakeWorld.guildOf(channelId)));
+        if (interaction == null || interaction.payload().has("guild_id")) {
+            message.put("guild_id", Long.toString(FakeWorld.guildOf(channelId)));
+        }
         message.set("author", FakeWorld.user(FakeWorld.BOT_ID));
         message.put("content", Json.text(data, "content"));
         message.put("timestamp", Instant.now().toString());
@@ -450,7 +452,8 @@ final class FakeRest extends Dispatcher {
             ObjectNode metadata = message.putObject("interaction_metadata");
             metadata.put("id", Long.toString(interaction.id()));
             metadata.put("type", interaction.type());
-            JsonNode user = interaction.payload().path("member").path("user");
+            JsonNode member = interaction.payload().path("member");
+            JsonNode user = member.has("user") ? member.path("user") : interaction.payload().path("user");
             metadata.set("user", user.deepCopy());
             metadata.set("authorizing_integration_owners", interaction.payload().path("authorizing_integration_owners").deepCopy());
             String commandName = Json.text(interaction.payload().path("data"), "name");

@@ -153,6 +153,11 @@ public final class FakeWorld {
         return channelId == OTHER_CHANNEL_ID ? 1 : 0;
     }
 
+    /** The id of the bot's direct-message channel with a user (any stable id distinct from guild channels). */
+    public static long dmChannelOf(long userId) {
+        return userId ^ 0x5A5A5AL;
+    }
+
     public static long guildOf(long channelId) {
         return channelId == OTHER_GUILD_CHANNEL_ID ? OTHER_GUILD_ID : GUILD_ID;
     }

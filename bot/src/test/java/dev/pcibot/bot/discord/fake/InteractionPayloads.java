@@ -90,6 +90,7 @@ public final class InteractionPayloads {
         long channelId = FakeWorld.CHANNEL_ID;
         long userId = FakeWorld.ASKER_ID;
         @Nullable Long createdAtMillis;
+        private boolean directMessage;
         private @Nullable String subcommandGroup;
         private @Nullable String subcommand;
         private final Map<String, ObjectNode> attachments = new LinkedHashMap<>();
@@ -145,6 +146,12 @@ public final class InteractionPayloads {
             return this;
         }
 
+        /** Sent in the bot's direct messages with the user: no guild, a DM channel, context 1 (BOT_DM). */
+        public Builder inDirectMessage() {
+            this.directMessage = true;
+            return this;
+        }
+
         public Builder by(long user) {
             this.userId = user;
             return this;
@@ -168,31 +175,7 @@ public final class InteractionPayloads {
         }
 
         ObjectNode build(long id, String token, long commandId) {
-            long guildId = FakeWorld.guildOf(channelId);
-            ObjectNode payload = Json.object();
-            payload.put("id", Long.toString(id));
-            payload.put("application_id", Long.toString(FakeWorld.APPLICATION_ID));
-            payload.put("type", type);
-            payload.put("token", token);
-            payload.put("version", 1);
-            payload.put("guild_id", Long.toString(guildId));
-            ObjectNode guild = payload.putObject("guild");
-            guild.put("id", Long.toString(guildId));
-            guild.put("locale", "en-US");
-            guild.putArray("features");
-            payload.put("channel_id", Long.toString(channelId));
-            ObjectNode channel = FakeWorld.textChannel(
-                    channelId, guildId, FakeWorld.channelName(channelId), FakeWorld.channelPosition(channelId));
-            channel.put("permissions", Long.toString(FakeWorld.permissionsOf(userId, guildId)));
-            payload.set("channel", channel);
-            payload.set("member", FakeWorld.member(userId, guildId, true));
-            payload.put("app_permissions", Long.toString(FakeWorld.EVERYONE_PERMISSIONS));
-            payload.put("locale", "en-US");
-            payload.put("guild_locale", "en-US");
-            payload.putArray("entitlements");
-            payload.putObject("authorizing_integration_owners").put("0", Long.toString(guildId));
-            payload.put("context", 0);
-            payload.put("attachment_size_limit", DiscordLimits.FILE_BYTES);
+            ObjectNode payload = directMessage ? directMessagePayload(id, token) : guildPayload(id, token);
             ObjectNode body = data.deepCopy();
             if (subcommand != null) {
                 ObjectNode sub = Json.object().put("name", subcommand).put("type", 1);
@@ -206,8 +189,8 @@ public final class InteractionPayloads {
             }
             if (commandName != null) {
                 body.put("id", Long.toString(commandId));
-                if (type == APPLICATION_COMMAND || type == AUTOCOMPLETE) {
-                    body.put("guild_id", Long.toString(guildId));
+                if (!directMessage && (type == APPLICATION_COMMAND || type == AUTOCOMPLETE)) {
+                    body.put("guild_id", payload.path("guild_id").asText());
                 }
             }
             if (!attachments.isEmpty()) {
@@ -221,6 +204,58 @@ public final class InteractionPayloads {
             if (message != null) {
                 payload.set("message", message);
             }
+            return payload;
+        }
+
+        private ObjectNode common(long id, String token) {
+            ObjectNode payload = Json.object();
+            payload.put("id", Long.toString(id));
+            payload.put("application_id", Long.toString(FakeWorld.APPLICATION_ID));
+            payload.put("type", type);
+            payload.put("token", token);
+            payload.put("version", 1);
+            payload.put("locale", "en-US");
+            payload.putArray("entitlements");
+            payload.put("attachment_size_limit", DiscordLimits.FILE_BYTES);
+            return payload;
+        }
+
+        private ObjectNode directMessagePayload(long id, String token) {
+            long dmChannel = FakeWorld.dmChannelOf(userId);
+            ObjectNode payload = common(id, token);
+            payload.put("channel_id", Long.toString(dmChannel));
+            ObjectNode channel = payload.putObject("channel");
+            channel.put("id", Long.toString(dmChannel));
+            channel.put("type", 1);
+            channel.putNull("last_message_id");
+            channel.put("flags", 0);
+            // JDA falls back to a detached channel (and logs a warning) without the recipient
+            channel.putArray("recipients").add(FakeWorld.user(userId));
+            payload.set("user", FakeWorld.user(userId));
+            payload.put("app_permissions", Long.toString(FakeWorld.EVERYONE_PERMISSIONS));
+            payload.putObject("authorizing_integration_owners").put("0", "0");
+            payload.put("context", 1);
+            return payload;
+        }
+
+        private ObjectNode guildPayload(long id, String token) {
+            long guildId = FakeWorld.guildOf(channelId);
+            ObjectNode payload = common(id, token);
+            payload.put("guild_id", Long.toString(guildId));
+            ObjectNode guild = payload.putObject("guild");
+            guild.put("id", Long.toString(guildId));
+            guild.put("locale", "en-US");
+            guild.putArray("features");
+            payload.put("channel_id", Long.toString(channelId));
+            ObjectNode channel = FakeWorld.textChannel(
+                    channelId, guildId, FakeWorld.channelName(channelId), FakeWorld.channelPosition(channelId));
+            channel.put("permissions", Long.toString(FakeWorld.permissionsOf(userId, guildId)));
+            payload.set("channel", channel);
+            payload.set("member", FakeWorld.member(userId, guildId, true));
+            payload.put("app_permissions", Long.toString(FakeWorld.EVERYONE_PERMISSIONS));
+            payload.put("guild_locale", "en-US");
+            payload.putObject("authorizing_integration_owners").put("0", Long.toString(guildId));
+            payload.put("context", 0);
             return payload;
         }
     }
