@@ -1,0 +1,61 @@
+package dev.pcibot.bot.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * The same migration and SQL on a real PostgreSQL (15+), when one is named: set
+ * {@code PCIBOT_TEST_POSTGRES_URL=jdbc:postgresql://127.0.0.1:5432/pcibot_test?user=…&password=…}.
+ * The database is emptied first (schema {@code public} dropped), so never point it at real data.
+ */
+@EnabledIfEnvironmentVariable(named = "PCIBOT_TEST_POSTGRES_URL", matches = "jdbc:postgresql://(127\\.0\\.0\\.1|localhost).*")
+final class PostgresStoresTest {
+    private static final Instant T0 = Instant.parse("2026-11-21T15:00:00Z");
+
+    @Test
+    void migrationAndEveryStoreRunOnPostgres() throws SQLException {
+        DataSource ds = emptyDatabase();
+        Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+
+        StoredReply reply = new ReplyStore(ds).save(ReplyKind.DIAGNOSIS, 1L, 2L, 3L, null,
+                List.of(List.of("iommu-not-enabled", "host-driver-bound")), T0);
+        assertEquals(reply, new ReplyStore(ds).find(reply.id()).orElseThrow());
+
+        FeedbackStore feedback = new FeedbackStore(ds);
+        feedback.vote(new Vote(reply.id(), "iommu-not-enabled", 1L, 2L, 7L, true, T0));
+        feedback.vote(new Vote(reply.id(), "iommu-not-enabled", 1L, 2L, 7L, false, T0)); // changes the vote
+        feedback.vote(new Vote(reply.id(), "iommu-not-enabled", null, 2L, 8L, true, T0));
+        assertEquals(new Tally("iommu-not-enabled", 1, 1), feedback.tally("iommu-not-enabled"));
+        assertEquals(List.of(new Tally("iommu-not-enabled", 1, 1)), feedback.tallies());
+
+        GuildSettingsStore settings = new GuildSettingsStore(ds);
+        assertTrue(settings.addPublicChannel(1L, 300L, 9L, T0));
+        assertFalse(settings.addPublicChannel(1L, 300L, 9L, T0));
+        assertTrue(settings.isPublic(1L, 300L));
+        assertTrue(settings.removePublicChannel(1L, 300L));
+        assertFalse(settings.isPublic(1L, 300L));
+    }
+
+    private static DataSource emptyDatabase() throws SQLException {
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setUrl(System.getenv("PCIBOT_TEST_POSTGRES_URL"));
+        try (Connection c = ds.getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA IF EXISTS public CASCADE");
+            s.execute("CREATE SCHEMA public");
+        }
+        return ds;
+    }
+}
