@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -34,6 +36,15 @@ final class BotUnderTest implements AutoCloseable {
 
     /** Starts the fake, then the service with {@code extra} properties on top of the Discord wiring. */
     static BotUnderTest start(Map<String, Object> extra) {
+        return start(fake -> extra, Set.of(), Long.toString(FakeWorld.GUILD_ID));
+    }
+
+    /**
+     * Like {@link #start(Map)}, with properties made once the fake runs (its token, its URLs),
+     * without the wiring properties named in {@code without}, waiting for commands registered in
+     * {@code commandScope} ("global" or a guild id).
+     */
+    static BotUnderTest start(Function<FakeDiscord, Map<String, Object>> extra, Set<String> without, String commandScope) {
         JdaErrorLog jdaErrors = JdaErrorLog.install();
         FakeDiscord discord = FakeDiscord.start();
         Map<String, Object> properties = new HashMap<>();
@@ -43,9 +54,10 @@ final class BotUnderTest implements AutoCloseable {
         properties.put("discord.guilds", List.of(FakeWorld.GUILD_ID));
         properties.put("discord.allowed-guilds", List.of(FakeWorld.GUILD_ID));
         properties.put("discord.allowed-channels", List.of(FakeWorld.CHANNEL_ID));
-        properties.putAll(extra);
+        properties.keySet().removeAll(without);
         ApplicationContext app;
         try {
+            properties.putAll(extra.apply(discord));
             app = ApplicationContext.builder().environments(Environment.TEST).properties(properties).start();
         } catch (RuntimeException e) {
             discord.close();
@@ -55,7 +67,7 @@ final class BotUnderTest implements AutoCloseable {
         BotUnderTest bot = new BotUnderTest(discord, app, jdaErrors);
         try {
             discord.awaitConnected();
-            discord.awaitCommands(Long.toString(FakeWorld.GUILD_ID));
+            discord.awaitCommands(commandScope);
         } catch (RuntimeException | AssertionError e) {
             bot.close();
             throw e;

@@ -173,7 +173,10 @@ public final class FakeDiscord implements AutoCloseable {
         return rest.calls();
     }
 
-    /** Requests with this method whose route starts with {@code routePrefix} (e.g. "attachments/"). */
+    /**
+     * Requests with this method whose route starts with {@code routePrefix}: API routes without
+     * {@code /api/v10/} ("webhooks/"), other paths as they are ("/attachments/" for CDN downloads).
+     */
     public List<RecordedCall> calls(String method, String routePrefix) {
         return rest.calls().stream()
                 .filter(call -> call.method().equals(method) && call.route().startsWith(routePrefix))

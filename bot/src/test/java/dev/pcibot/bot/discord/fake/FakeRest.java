@@ -158,7 +158,8 @@ final class FakeRest extends Dispatcher {
         try {
             call = read(request, path, query, headers, received);
         } catch (RuntimeException e) {
-            call = new RecordedCall(request.getMethod(), path, query, headers, "", null, List.of(), received, 0);
+            call = new RecordedCall(request.getMethod(), path, query, headers, "", null, List.of(), received, 400);
+            calls.add(call);
             return answer(call, error(400, 50109, "The request body contains invalid JSON."),
                     "invalid-body", e.toString()).response();
         }
