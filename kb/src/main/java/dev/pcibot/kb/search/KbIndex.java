@@ -4,6 +4,7 @@ import dev.pcibot.ingest.Section;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -25,7 +27,8 @@ import org.apache.lucene.store.FSDirectory;
  * The knowledge-base index on disk, and the one place that builds it.
  *
  * <p>Layout under the index root: one folder per build ({@code index-<millis>-<n>}) and a file
- * {@code current} naming the folder in use. A build writes a fresh folder, commits it (the
+ * {@code current} naming the folder in use, and {@code build.lock}, held while building or cleaning
+ * up so that two processes on one root never step on each other. A build writes a fresh folder, commits it (the
  * guides' fingerprint goes into the commit's user data), and only then replaces {@code current}
  * by an atomic move: a crash at any point leaves the previous index in use, never a half-written
  * one. {@link #open} reuses the current folder when its fingerprint matches and builds otherwise.
@@ -45,6 +48,9 @@ public final class KbIndex implements Closeable {
     static final String POINTER = "current";
     static final String FINGERPRINT_KEY = "fingerprint";
     static final String SCHEMA_KEY = "schema";
+    static final String LOCK = "build.lock";
+    /** One monitor per index root: a JVM may not hold two file locks on one file. */
+    private static final ConcurrentHashMap<Path, Object> BUILDERS = new ConcurrentHashMap<>();
 
     /**
      * What the index holds and how it came to be.
@@ -79,15 +85,17 @@ public final class KbIndex implements Closeable {
         KbIndex index = new KbIndex(indexRoot);
         try {
             Files.createDirectories(indexRoot);
-            Path reusable = index.reusableFolder(fingerprint);
-            if (reusable != null) {
-                IndexGeneration gen = IndexGeneration.open(reusable, fingerprint, Corrections.bundled());
-                index.current = gen;
-                index.stats = new Stats(gen.size(), 0, false, fingerprint, reusable);
-            } else {
-                index.swapIn(sections, fingerprint);
-            }
-            index.removeLeftovers();
+            index.exclusive(() -> {
+                Path reusable = index.reusableFolder(fingerprint);
+                if (reusable != null) {
+                    IndexGeneration gen = IndexGeneration.open(reusable, fingerprint, Corrections.bundled());
+                    index.current = gen;
+                    index.stats = new Stats(gen.size(), 0, false, fingerprint, reusable);
+                } else {
+                    index.swapIn(sections, fingerprint);
+                }
+                index.removeLeftovers();
+            });
             return index;
         } catch (IOException e) {
             throw new KbIndexException("cannot open or build the search index in " + indexRoot + ": " + e.getMessage(), e);
@@ -101,7 +109,7 @@ public final class KbIndex implements Closeable {
     public synchronized void rebuild(List<Section> sections, String fingerprint) {
         ensureOpen();
         try {
-            swapIn(sections, fingerprint);
+            exclusive(() -> swapIn(sections, fingerprint));
         } catch (IOException e) {
             throw new KbIndexException("cannot rebuild the search index in " + root + ": " + e.getMessage(), e);
         }
@@ -134,6 +142,25 @@ public final class KbIndex implements Closeable {
             }
             // a rebuild retired it between the read and the increment: the next read sees the new one
             Thread.onSpinWait();
+        }
+    }
+
+    private interface IndexWork {
+        void run() throws IOException;
+    }
+
+    /**
+     * Runs a build or cleanup while no other KbIndex on the same root does, in this JVM or another
+     * process (a CLI "build the index" next to a running server): otherwise one could delete the
+     * folder the other is still writing.
+     */
+    private void exclusive(IndexWork work) throws IOException {
+        Object jvmLock = BUILDERS.computeIfAbsent(root.toAbsolutePath().normalize(), p -> new Object());
+        synchronized (jvmLock) {
+            try (FileChannel channel = FileChannel.open(root.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    FileLock lock = channel.lock()) {
+                work.run();
+            }
         }
     }
 

@@ -179,4 +179,35 @@ class KbIndexTest {
         KbIndexException e = assertThrows(KbIndexException.class, () -> KbIndex.open(file, TestSections.corpus(), "fp"));
         assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
     }
+
+    @Test
+    void twoIndexesOpeningOneRootAtOnceBothWork() throws Exception {
+        List<Section> sections = TestSections.corpus();
+        ConcurrentLinkedQueue<Throwable> errors = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<KbIndex> opened = new ConcurrentLinkedQueue<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < 3; t++) {
+            String fingerprint = "fp-" + t;
+            Thread thread = new Thread(() -> {
+                try {
+                    opened.add(KbIndex.open(root, sections, fingerprint));
+                } catch (Throwable e) {
+                    errors.add(e);
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        assertTrue(errors.isEmpty(), () -> "open failed: " + errors.peek());
+        for (KbIndex index : opened) {
+            assertTrue(index.searcher().search("interrupt remapping", 3).answered());
+            index.close();
+        }
+        // whichever came last is the one the pointer names
+        String current = Files.readString(root.resolve(KbIndex.POINTER));
+        assertTrue(Files.isDirectory(root.resolve(current)));
+    }
 }
