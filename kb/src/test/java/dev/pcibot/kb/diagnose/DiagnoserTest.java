@@ -97,6 +97,23 @@ final class DiagnoserTest {
     }
 
     @Test
+    void hostFactsSayKernelBootLoaderAndIommuState() {
+        Diagnosis d = DIAGNOSER.diagnose("""
+                root@pve:~# cat /proc/cmdline
+                initrd=\\EFI\\proxmox\\6.8.12-4-pve\\initrd.img-6.8.12-4-pve root=ZFS=rpool/ROOT/pve-1 boot=zfs iommu=pt
+                root@pve:~# uname -r
+                6.8.12-4-pve
+                root@pve:~# dmesg | grep -e DMAR -e IOMMU -e AMD-Vi
+                [    0.531710] pci 0000:00:00.2: AMD-Vi: Found IOMMU cap 0x40
+                [    0.531720] AMD-Vi: Interrupt remapping enabled
+                """);
+        assertEquals("6.8.12-4-pve", d.host().get("kernel"));
+        assertEquals("systemd-boot", d.host().get("bootLoader"));
+        assertEquals("on", d.host().get("iommu"));
+        assertEquals("on", d.host().get("interruptRemapping"));
+    }
+
+    @Test
     void aGrepWithoutIommuLinesProvesNothingAboutTheIommu() {
         Diagnosis d = DIAGNOSER.diagnose("root@pve:~# dmesg | grep vfio\n[  104.2] vfio-pci 0000:01:00.0: enabling device (0000 -> 0003)\n");
         assertFalse(ids(d).contains("iommu-not-enabled"));

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -71,9 +70,5 @@ final class FindingTextsTest {
     void unknownIdsHaveNoText() {
         assertTrue(new FindingTexts().get("no-such-finding").isEmpty());
         assertTrue(new FindingTexts().get("../../etc/passwd").isEmpty());
-    }
-
-    static String read(Path p) throws IOException {
-        return Files.readString(p, StandardCharsets.UTF_8);
     }
 }
