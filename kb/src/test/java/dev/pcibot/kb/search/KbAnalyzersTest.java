@@ -158,4 +158,22 @@ class KbAnalyzersTest {
             assertEquals(List.of("echo/1", "ids=1:2/1", "ids/0", "1:2/0", "done/1"), seen);
         }
     }
+
+    @Test
+    void synonymEntriesHoldNoWordAQuestionLoses() {
+        // questions lose stop and noise words before synonyms are matched: an entry with one never matches
+        java.util.Set<String> lost = new java.util.HashSet<>();
+        EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.forEach(w -> lost.add(new String((char[]) w)));
+        lost.addAll(KbAnalyzers.readLines(KbAnalyzers.QUERY_STOPWORDS_RESOURCE));
+        List<String> groups = KbAnalyzers.readLines(KbAnalyzers.SYNONYMS_RESOURCE);
+        assertTrue(groups.size() >= 30, "synonym groups: " + groups.size());
+        for (String group : groups) {
+            for (String entry : group.split(",")) {
+                for (String word : entry.strip().toLowerCase().split("\\s+")) {
+                    assertTrue(!lost.contains(word), () -> "synonyms.txt: \"" + entry.strip() + "\" contains the dropped word \"" + word + "\"");
+                }
+            }
+        }
+        assertTrue(KbAnalyzers.synonyms().fst != null);
+    }
 }
