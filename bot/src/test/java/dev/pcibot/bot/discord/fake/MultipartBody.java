@@ -14,7 +14,21 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A {@code multipart/form-data} upload as JDA sends it: a {@code payload_json} part with the JSON
- * body and {@code files[n]} parts (discord-fake.md §1.7). Parsed with OkHttp's own reader.
+ * body and {@code files[n]} parts (discord-fake.md §1.7). Parsed with OkHttp's own reader. A
+ * diagnosis with its report attached, as the fake receives it:
+ * <pre>
+ * --8a6f2c1e-…
+ * Content-Disposition: form-data; name="payload_json"
+ * Content-Type: application/json; charset=utf-8
+ *
+ * {"embeds":[…],"attachments":[{"id":"0","filename":"diagnosis-report.txt"}],"allowed_mentions":{"parse":[]}}
+ * --8a6f2c1e-…
+ * Content-Disposition: form-data; name="files[0]"; filename="diagnosis-report.txt"
+ * Content-Type: application/octet-stream
+ *
+ * Diagnosis of your paste …
+ * --8a6f2c1e-…--
+ * </pre>
  *
  * @param payloadJson the JSON part, "" when absent
  * @param files the file parts, in order
