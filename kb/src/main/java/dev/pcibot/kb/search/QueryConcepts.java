@@ -30,6 +30,8 @@ final class QueryConcepts {
     /** A question of 500 characters has at most about 80 words; this keeps the query small anyway. */
     static final int MAX_CONCEPTS = 32;
     private static final int MAX_PATHS = 16;
+    /** Alternatives of all concepts together; see {@link #withinBudget}. */
+    static final int MAX_ALTERNATIVES = 240;
 
     private QueryConcepts() {}
 
@@ -77,7 +79,25 @@ final class QueryConcepts {
                 distinct.add(c);
             }
         }
-        return distinct.size() > MAX_CONCEPTS ? List.copyOf(distinct.subList(0, MAX_CONCEPTS)) : distinct;
+        List<Concept> kept = distinct.size() > MAX_CONCEPTS ? distinct.subList(0, MAX_CONCEPTS) : distinct;
+        return withinBudget(kept);
+    }
+
+    /**
+     * Keeps the Lucene query under its clause limit (1024) whatever the synonym file grows to: each
+     * alternative costs three clauses (body, title, parent headings); past {@link #MAX_ALTERNATIVES}
+     * alternatives in all, later concepts keep only the question's own words.
+     */
+    static List<Concept> withinBudget(List<Concept> concepts) {
+        int budget = MAX_ALTERNATIVES;
+        List<Concept> out = new ArrayList<>();
+        for (Concept c : concepts) {
+            int keep = Math.max(Math.min(1, c.alternatives().size()), Math.min(c.alternatives().size(), budget));
+            budget -= keep;
+            out.add(keep == c.alternatives().size() ? c : new Concept(c.surface(), c.alternatives().subList(0, keep),
+                    c.synonym().subList(0, keep), c.exactTerms(), c.corrected()));
+        }
+        return out;
     }
 
     private static Concept joined(String question, ExactTok x, List<Segment> overlapped) {

@@ -77,4 +77,32 @@ class QueryConceptsTest {
     void notTechnical(String token) {
         assertFalse(QueryConcepts.technical(token));
     }
+
+    @Test
+    void synonymsAreTrimmedBeforeTheQueryGrowsPastLucenesClauseLimit() {
+        List<Concept> many = new java.util.ArrayList<>();
+        for (int i = 0; i < QueryConcepts.MAX_CONCEPTS; i++) {
+            List<List<String>> alternatives = new java.util.ArrayList<>();
+            List<Boolean> synonym = new java.util.ArrayList<>();
+            for (int a = 0; a < 16; a++) {
+                alternatives.add(List.of("w" + i + "a" + a));
+                synonym.add(a > 0);
+            }
+            many.add(new Concept("w" + i, alternatives, synonym, Set.of(), false));
+        }
+        List<Concept> kept = QueryConcepts.withinBudget(many);
+        assertEquals(many.size(), kept.size());
+        int total = kept.stream().mapToInt(c -> c.alternatives().size()).sum();
+        assertTrue(total <= QueryConcepts.MAX_ALTERNATIVES + QueryConcepts.MAX_CONCEPTS, "alternatives " + total);
+        assertTrue(total * 3 + QueryConcepts.MAX_CONCEPTS < 1024, "clauses");
+        assertTrue(kept.stream().allMatch(c -> c.alternatives().get(0).equals(List.of(c.surface() + "a0"))), "own words always stay");
+    }
+
+    @Test
+    void aQuestionNamingEverySynonymGroupStillSearches() {
+        String q = "gpu iommu kernel parameter nic hba passthrough bios vbios blacklist msi resizable bar black screen vm audio "
+                + "usb controller nvme windows cli enable verify fix disk web console fake bind igpu code 43 ovmf csm initramfs";
+        List<Concept> concepts = QueryConcepts.of(q);
+        assertTrue(concepts.stream().mapToInt(c -> c.alternatives().size()).sum() <= QueryConcepts.MAX_ALTERNATIVES + QueryConcepts.MAX_CONCEPTS);
+    }
 }
