@@ -36,7 +36,7 @@ public final class FindingEmbeds {
         int left = Math.max(0, body - detail.length() - evidence.text.length() - 4);
         String fix = Trim.markdown(fullFix, left * 3 / 4);
         String fullMeaning = Sanitizer.text(Prose.firstParagraph(finding.meaning()));
-        String meaning = Trim.markdown(fullMeaning, Math.max(0, left - fix.length()));
+        String meaning = Trim.sentences(fullMeaning, Math.max(0, left - fix.length()));
 
         StringBuilder description = new StringBuilder();
         append(description, detail);

@@ -35,6 +35,10 @@ public final class Trim {
             return line(text.replace("`", ""), max);
         }
         String cut = safeCut(text, max - reserve);
+        int lastLine = cut.lastIndexOf('\n');
+        if (lastLine >= cut.length() / 3) {
+            cut = cut.substring(0, lastLine); // end on a whole line (a list item, a command) when it costs little
+        }
         while (cut.endsWith("`")) { // never leave half a fence behind
             cut = cut.substring(0, cut.length() - 1);
         }
@@ -42,6 +46,31 @@ public final class Trim {
             cut = cut + "\n" + FENCE;
         }
         return cut + MARKER;
+    }
+
+    /**
+     * Prose: as many whole sentences as fit, then "…"; a cut inside the first sentence when not even
+     * that fits. Never breaks a code span: the cut text has an even number of backticks.
+     */
+    public static String sentences(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        String room = safeCut(text, Math.max(0, max - 2));
+        int end = -1;
+        for (int i = room.length() - 1; i > 0; i--) {
+            char c = room.charAt(i - 1);
+            if ((c == '.' || c == '!' || c == '?' || c == ':') && Character.isWhitespace(room.charAt(i))
+                    && count(room.substring(0, i), "`") % 2 == 0) {
+                end = i;
+                break;
+            }
+        }
+        if (end > 0) {
+            return room.substring(0, end) + " " + ELLIPSIS;
+        }
+        String cut = line(text.replace("`", ""), max);
+        return cut;
     }
 
     /** Whether {@link #markdown} or {@link #line} would cut this text. */

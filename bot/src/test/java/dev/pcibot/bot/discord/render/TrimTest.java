@@ -32,6 +32,34 @@ final class TrimTest {
         Limits.assertEvenFences(cut);
     }
 
+    @Test
+    void proseEndsOnAWholeSentence() {
+        String meaning = "QEMU refused the device because its IOMMU group is not viable. At least one other endpoint "
+                + "in the same group is bound to a host driver. QEMU adds a hint.";
+        assertEquals("QEMU refused the device because its IOMMU group is not viable. …", Trim.sentences(meaning, 100));
+        assertEquals(meaning, Trim.sentences(meaning, 500));
+        // not even one sentence fits: cut inside it, without a dangling code span
+        String cut = Trim.sentences("Run `dmesg | grep -e DMAR -e IOMMU` and look for the line.", 20);
+        assertTrue(cut.length() <= 20 && cut.endsWith(Trim.ELLIPSIS) && !cut.contains("`"), cut);
+    }
+
+    @Test
+    void markdownPrefersToEndOnAWholeLine() {
+        String fix = "1. Edit the file.\n2. Run the command that refreshes the boot loader configuration now.";
+        assertEquals("1. Edit the file." + Trim.MARKER, Trim.markdown(fix, 50));
+    }
+
+    @ParameterizedTest
+    @MethodSource("randomMarkdown")
+    void anySentenceCutKeepsTheLimitAndBalancedCodeSpans(String md, int max) {
+        String prose = md.replace("```", "").replace('\n', ' ');
+        String cut = Trim.sentences(prose, max);
+        assertTrue(cut.length() <= max, cut.length() + " > " + max);
+        if (!cut.equals(prose)) {
+            assertEquals(0, cut.chars().filter(c -> c == '`').count() % 2, "a cut must not leave a code span open: " + cut);
+        }
+    }
+
     static Stream<Object[]> randomMarkdown() {
         Random random = new Random(42);
         String[] pieces = {"```", "`", "text ", "\n", "😀", "**bold**", "```\ncode\n```", "x"};
