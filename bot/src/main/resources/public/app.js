@@ -14,24 +14,40 @@ function snippetHtml(snippet) {
   return escapeHtml(snippet).replace(/\*\*(.+?)\*\*/g, "<mark>$1</mark>");
 }
 
-// A small, safe Markdown subset for finding texts: fenced code, inline code, bold, links, lists.
+// A small, safe Markdown subset for finding texts, line by line: fenced code (also indented inside
+// list items), numbered and bulleted items kept at their indentation, headings, paragraphs.
 function markdownHtml(md) {
   const out = [];
-  const blocks = String(md ?? "").split(/^```[^\n]*\n?/m);
-  blocks.forEach((block, i) => {
-    if (i % 2 === 1) { out.push(commandHtml(block.replace(/\n$/, ""))); return; }
-    for (const para of block.split(/\n{2,}/)) {
-      const text = para.trim();
-      if (!text) continue;
-      const lines = text.split("\n");
-      if (lines.every(l => /^\s*[-*] /.test(l))) {
-        out.push("<ul>" + lines.map(l => "<li>" + inline(l.replace(/^\s*[-*] /, "")) + "</li>").join("") + "</ul>");
-      } else {
-        out.push("<p>" + inline(text) + "</p>");
-      }
+  let para = null;
+  let code = null;
+  let codeIndent = 0;
+  const flush = () => { if (para) { out.push(blockHtml(para)); para = null; } };
+  for (const raw of String(md ?? "").split("\n")) {
+    const indent = raw.length - raw.trimStart().length;
+    const line = raw.trim();
+    if (code !== null) {
+      if (line.startsWith("```")) { out.push(commandHtml(code.join("\n"), codeIndent)); code = null; }
+      else code.push(raw.slice(Math.min(indent, codeIndent)));
+      continue;
     }
-  });
+    if (line.startsWith("```")) { flush(); code = []; codeIndent = indent; continue; }
+    if (!line) { flush(); continue; }
+    const item = line.match(/^(\d+\.|[-*])\s+(.*)$/);
+    if (item) { flush(); para = { indent, marker: /\d/.test(item[1]) ? item[1] : "•", text: item[2] }; continue; }
+    if (line.startsWith("#")) { flush(); out.push("<h4>" + inline(line.replace(/^#+\s*/, "")) + "</h4>"); continue; }
+    if (para) para.text += " " + line;
+    else para = { indent, marker: null, text: line };
+  }
+  if (code !== null) out.push(commandHtml(code.join("\n"), codeIndent));
+  flush();
   return out.join("");
+}
+
+function blockHtml(p) {
+  const style = p.indent ? ' style="margin-left:' + (p.indent * 0.6).toFixed(1) + 'em"' : "";
+  return p.marker
+    ? '<p class="li"' + style + '><span class="marker">' + escapeHtml(p.marker) + "</span> " + inline(p.text) + "</p>"
+    : "<p" + style + ">" + inline(p.text) + "</p>";
 }
 
 function inline(text) {
@@ -41,8 +57,9 @@ function inline(text) {
     .replace(/\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)/g, '<a href="$2">$1</a>');
 }
 
-function commandHtml(command) {
-  return '<pre class="cmd"><code>' + escapeHtml(command) +
+function commandHtml(command, indent) {
+  const style = indent ? ' style="margin-left:' + (indent * 0.6).toFixed(1) + 'em"' : "";
+  return '<pre class="cmd"' + style + '><code>' + escapeHtml(command) +
     '</code><button type="button" class="copy" aria-label="Copy command">Copy</button></pre>';
 }
 
@@ -72,7 +89,7 @@ async function callApi(url, options) {
 
 function findingHtml(f) {
   const evidence = (f.evidence || []).length
-    ? "<p class=\"meta\">Evidence from your paste:</p><pre><code>" + f.evidence.map(escapeHtml).join("\n") + "</code></pre>" : "";
+    ? "<p class=\"meta\">Evidence, quoted exactly:</p><pre><code>" + f.evidence.map(escapeHtml).join("\n") + "</code></pre>" : "";
   const cites = (f.citations || []).length
     ? '<p class="meta">Source: ' + f.citations.map(citationHtml).join("; ") + "</p>" : "";
   return '<article class="finding"><h3><span class="sev sev-' + escapeHtml(f.severity) + '">' +
@@ -96,7 +113,7 @@ function renderSearch(result) {
       ? '<p class="meta">Also in: ' + hit.alsoIn.map(citationHtml).join("; ") + "</p>" : "";
     parts.push('<article class="hit"><h3>' + citationHtml({ guideTitle: hit.guide, headingPath: hit.headingPath, url: hit.url }) +
       '</h3><p class="meta">' + escapeHtml(hit.authority) + " · score " + Number(hit.score).toFixed(2) + "</p>" +
-      correction + "<p>" + snippetHtml(hit.snippet) + "</p>" + (hit.commands || []).map(commandHtml).join("") + also + "</article>");
+      correction + "<p>" + snippetHtml(hit.snippet) + "</p>" + (hit.commands || []).map(c => commandHtml(c)).join("") + also + "</article>");
   }
   return parts.join("");
 }
@@ -124,6 +141,7 @@ document.getElementById("search-form").addEventListener("submit", async event =>
   event.preventDefault();
   const out = document.getElementById("search-results");
   const q = document.getElementById("q").value;
+  history.replaceState(null, "", "?q=" + encodeURIComponent(q)); // the address bar is a link to this answer
   out.innerHTML = '<p class="notice">Searching…</p>';
   try {
     out.innerHTML = renderSearch(await callApi("api/search?limit=5&q=" + encodeURIComponent(q)));
@@ -159,3 +177,10 @@ document.addEventListener("click", async event => {
   }
   setTimeout(() => { button.textContent = "Copy"; }, 1500);
 });
+
+// A link such as /?q=vfio-pci+ids opens with that question answered.
+const linked = new URLSearchParams(location.search).get("q");
+if (linked) {
+  document.getElementById("q").value = linked;
+  document.getElementById("search-form").requestSubmit();
+}

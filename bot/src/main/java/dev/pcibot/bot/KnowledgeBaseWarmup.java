@@ -1,0 +1,33 @@
+package dev.pcibot.bot;
+
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.env.Environment;
+import jakarta.inject.Provider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Opens the knowledge base on its own thread as soon as the application context exists, so
+ * reading the guides and building or reopening the index overlaps the database migration and the
+ * server start instead of following them. A request that needs it before it is ready waits for
+ * the same singleton; a failure here is logged and the first request tries again.
+ *
+ * <p>Not in the test environment: there {@link StartupLog} opens it once the server listens, and a
+ * context without a server (configuration and store tests) never builds an index.
+ */
+@Context
+@Requires(notEnv = Environment.TEST)
+final class KnowledgeBaseWarmup {
+    private static final Logger LOG = LoggerFactory.getLogger(KnowledgeBaseWarmup.class);
+
+    KnowledgeBaseWarmup(Provider<KnowledgeBase> kb) {
+        Thread.ofPlatform().name("kb-open").daemon().start(() -> {
+            try {
+                kb.get();
+            } catch (RuntimeException e) {
+                LOG.error("Opening the knowledge base failed; the first request will try again", e);
+            }
+        });
+    }
+}
