@@ -42,7 +42,7 @@ import org.apache.lucene.util.FixedBitSet;
  * comes back unanswered even when one of its common words ("network") matches somewhere.
  */
 final class SectionSearch {
-    static final double MIN_COVERAGE = 0.5;
+    static final double MIN_COVERAGE = 0.45;
     static final double MIN_COVERAGE_RARE_PAIR = 0.35;
     /** A concept is rare when at most this share of the sections (and at least 3) mention it. */
     static final double RARE_SHARE = 0.05;
@@ -161,7 +161,9 @@ final class SectionSearch {
                 }
             }
             int df = docs.cardinality();
-            double weight = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+            // a word the guides never use weighs like one they use once: "opnsense" in "pass a nic to
+            // opnsense" must not outweigh "pass", "nic" and "pci" together
+            double weight = idf(Math.max(1, df), n);
             if (c.numeric() || (df == 0 && c.surface().chars().anyMatch(Character::isDigit))) {
                 weight *= NUMBER_WEIGHT;
             }
@@ -171,6 +173,11 @@ final class SectionSearch {
             out.add(new Weighed(c, docs, weight));
         }
         return out;
+    }
+
+    /** BM25's inverse document frequency. */
+    static double idf(int df, int n) {
+        return Math.log(1 + (n - df + 0.5) / (df + 0.5));
     }
 
     /** A one-word concept the guides never use, replaced by the closest word they do use. */
@@ -187,7 +194,7 @@ final class SectionSearch {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         for (List<String> alt : c.alternatives()) {
             for (String field : List.of(KbFields.BODY, KbFields.TITLE, KbFields.PATH)) {
-                b.add(phrase(field, alt), Occur.SHOULD);
+                b.add(phrase(field, alt, slop(c)), Occur.SHOULD);
             }
         }
         for (String t : c.exactTerms()) {
@@ -202,9 +209,9 @@ final class SectionSearch {
         for (int i = 0; i < c.alternatives().size(); i++) {
             List<String> alt = c.alternatives().get(i);
             BooleanQuery.Builder fields = new BooleanQuery.Builder();
-            fields.add(phrase(KbFields.BODY, alt), Occur.SHOULD);
-            fields.add(new BoostQuery(phrase(KbFields.TITLE, alt), TITLE_BOOST), Occur.SHOULD);
-            fields.add(new BoostQuery(phrase(KbFields.PATH, alt), PATH_BOOST), Occur.SHOULD);
+            fields.add(phrase(KbFields.BODY, alt, slop(c)), Occur.SHOULD);
+            fields.add(new BoostQuery(phrase(KbFields.TITLE, alt, slop(c)), TITLE_BOOST), Occur.SHOULD);
+            fields.add(new BoostQuery(phrase(KbFields.PATH, alt, slop(c)), PATH_BOOST), Occur.SHOULD);
             float boost = (c.synonym().get(i) ? SYNONYM_BOOST : 1f) * (c.corrected() ? CORRECTED_WEIGHT : 1f);
             ways.add(new BoostQuery(fields.build(), boost));
         }
@@ -214,10 +221,19 @@ final class SectionSearch {
         return new DisjunctionMaxQuery(ways, 0.1f);
     }
 
-    private static Query phrase(String field, List<String> terms) {
+    /**
+     * Words of a technical token may stand a little apart in prose: {@code rombar=off} asked, the
+     * guide writes {@code rombar=on|off}, whose prose words are "rombar", "off" with a stop word
+     * between. Synonym phrases ("graphics card") must be exact.
+     */
+    private static int slop(Concept c) {
+        return c.exactTerms().isEmpty() ? 0 : 2;
+    }
+
+    private static Query phrase(String field, List<String> terms, int slop) {
         return terms.size() == 1
                 ? new TermQuery(new Term(field, terms.get(0)))
-                : new PhraseQuery(field, terms.toArray(String[]::new));
+                : new PhraseQuery(slop, field, terms.toArray(String[]::new));
     }
 
     private static FixedBitSet matching(IndexSearcher searcher, Query query, int maxDoc) throws IOException {
