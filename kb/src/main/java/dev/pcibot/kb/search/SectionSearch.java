@@ -33,8 +33,8 @@ import org.apache.lucene.util.FixedBitSet;
  *
  * <p>The "no good answer" decision does not look at raw scores (BM25 scores are not comparable
  * across queries). It asks how much of the question a section covers: each concept weighs its
- * inverse document frequency, so rare words count most and a word the guides never use ("docker",
- * "bread") weighs the most of all; technical tokens ({@code allow_unsafe_interrupts=1},
+ * inverse document frequency, so rare words count most, and a word the guides never use ("docker",
+ * "bread") weighs as much as the rarest word they do use; numbers weigh little; technical tokens ({@code allow_unsafe_interrupts=1},
  * {@code k80}) weigh double, being unambiguous. A section answers when it covers
  * {@link #MIN_COVERAGE} of the weight, or {@link #MIN_COVERAGE_RARE_PAIR} when it also holds two
  * of the question's rare concepts together ("lsi" and "hba": two rare words side by side in one
