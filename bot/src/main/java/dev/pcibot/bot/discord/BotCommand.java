@@ -23,7 +23,7 @@ public interface BotCommand {
     }
 
     default void onAutoComplete(CommandAutoCompleteInteractionEvent event) {
-        event.replyChoices().queue();
+        Replies.send(event.replyChoices(), "autocomplete");
     }
 
     default void onMessageContext(MessageContextInteractionEvent event) {

@@ -12,10 +12,10 @@ public interface ComponentHandler {
     String componentKey();
 
     default void onButton(ButtonInteractionEvent event, ComponentId id) {
-        event.reply("This button no longer does anything.").setEphemeral(true).queue();
+        Replies.notice(event, "This button no longer does anything.");
     }
 
     default void onModal(ModalInteractionEvent event, ComponentId id) {
-        event.reply("This form no longer does anything.").setEphemeral(true).queue();
+        Replies.notice(event, "This form no longer does anything.");
     }
 }

@@ -61,11 +61,11 @@ public final class InteractionRouter extends ListenerAdapter {
         }
         try {
             registry.command(Command.Type.SLASH, event.getName())
-                    .ifPresentOrElse(c -> c.onAutoComplete(event), () -> event.replyChoices().queue());
+                    .ifPresentOrElse(c -> c.onAutoComplete(event), () -> Replies.send(event.replyChoices(), "autocomplete"));
         } catch (RuntimeException e) {
             LOG.warn("Autocomplete for /{} failed", event.getName(), e);
             if (!event.isAcknowledged()) {
-                event.replyChoices().queue();
+                Replies.send(event.replyChoices(), "autocomplete");
             }
         }
     }

@@ -65,6 +65,11 @@ public final class Replies {
                 .build();
     }
 
+    /** Queues an action whose failure (Discord said no, the interaction expired) is logged, not thrown. */
+    public static void send(net.dv8tion.jda.api.requests.RestAction<?> action, String what) {
+        action.queue(ok -> {}, e -> failed(what, e));
+    }
+
     /** User text quoted back inside a notice. */
     public static String quote(String userText, int max) {
         return Trim.line(Sanitizer.text(userText).replace("`", "'"), max);

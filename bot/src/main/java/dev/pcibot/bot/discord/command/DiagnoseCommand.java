@@ -68,7 +68,7 @@ final class DiagnoseCommand extends SlashCommandAdapter implements ComponentHand
         String text = event.getOption(TEXT_OPTION, OptionMapping::getAsString);
         Message.Attachment file = event.getOption(FILE_OPTION, OptionMapping::getAsAttachment);
         if ((text == null || text.isBlank()) && file == null) {
-            event.replyModal(pasteForm()).queue();
+            Replies.send(event.replyModal(pasteForm()), "paste form");
             return;
         }
         if (file == null) {
