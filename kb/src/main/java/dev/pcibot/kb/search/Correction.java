@@ -1,7 +1,6 @@
 package dev.pcibot.kb.search;
 
 import dev.pcibot.ingest.Authority;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -23,15 +22,10 @@ record Correction(String guideId, String heading, Pattern wrong, String text) {
         if (!guideId.equals(ANY) && !guideId.equals(section.guideId())) {
             return false;
         }
-        if (!heading.equals(ANY) && !normalize(heading).equals(normalize(section.title()))) {
+        if (!heading.equals(ANY) && !Headings.normalize(heading).equals(Headings.normalize(section.title()))) {
             return false;
         }
         return wrong.matcher(section.text()).find()
                 || section.commands().stream().anyMatch(c -> wrong.matcher(c).find());
-    }
-
-    /** "🔧 Step 2: Setting the Boot Arguments" and "step 2 setting the boot arguments" compare equal. */
-    static String normalize(String heading) {
-        return heading.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
     }
 }

@@ -63,7 +63,7 @@ final class IndexGeneration {
         for (int doc = 0; doc < sections.length; doc++) {
             docById.put(sections[doc].id(), doc);
             words.add(wordsOf(sections[doc].text()));
-            titles.add(Correction.normalize(sections[doc].title()));
+            titles.add(Headings.normalize(sections[doc].title()));
             lines.add(Snippets.analyze(sections[doc].text()));
             corrections.add(known.matching(sections[doc]));
         }

@@ -67,7 +67,7 @@ public final class KbSearcher {
      */
     public List<String> suggestTitles(@Nullable String prefix, int max) {
         int n = Math.max(0, Math.min(MAX_SUGGESTIONS, max));
-        String typed = prefix == null ? "" : Correction.normalize(prefix);
+        String typed = prefix == null ? "" : Headings.normalize(prefix);
         List<String> typedWords = typed.isEmpty() ? List.of() : List.of(typed.split(" "));
         record Candidate(String title, int rank, int authority, int doc) {}
         List<Candidate> candidates = new ArrayList<>();
@@ -76,7 +76,7 @@ public final class KbSearcher {
             for (int doc = 0; doc < gen.size(); doc++) {
                 StoredSection s = gen.section(doc);
                 String title = s.title().strip();
-                String norm = Correction.normalize(title);
+                String norm = Headings.normalize(title);
                 if (norm.isEmpty()) {
                     continue;
                 }
@@ -97,7 +97,7 @@ public final class KbSearcher {
             if (out.size() >= n) {
                 break;
             }
-            if (seen.add(Correction.normalize(c.title()))) {
+            if (seen.add(Headings.normalize(c.title()))) {
                 out.add(c.title().length() <= MAX_SUGGESTION_LENGTH ? c.title()
                         : c.title().substring(0, MAX_SUGGESTION_LENGTH - 1) + "…");
             }

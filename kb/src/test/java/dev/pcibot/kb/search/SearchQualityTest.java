@@ -199,7 +199,7 @@ class SearchQualityTest {
             Set<String> titles = new LinkedHashSet<>();
             for (SearchHit h : hits) {
                 if (h.authority().equals("OFFICIAL_WIKI")) {
-                    assertTrue(titles.add(Correction.normalize(h.citation().headingPath().isEmpty() ? ""
+                    assertTrue(titles.add(Headings.normalize(h.citation().headingPath().isEmpty() ? ""
                             : h.citation().headingPath().get(h.citation().headingPath().size() - 1))),
                             () -> q.text() + ": the same wiki section twice: " + hits.stream().map(x -> x.citation().sectionId()).toList());
                 }
