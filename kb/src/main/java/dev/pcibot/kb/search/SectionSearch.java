@@ -104,7 +104,12 @@ final class SectionSearch {
         // a section with a known error never goes before one without: it is shown, corrected, after them
         ranked.sort((a, b) -> Float.compare(b.score(), a.score()));
         knownWrong.sort((a, b) -> Float.compare(b.score(), a.score()));
-        ranked.addAll(knownWrong);
+        float ceiling = ranked.isEmpty() ? Float.MAX_VALUE : ranked.get(ranked.size() - 1).score();
+        for (NearDuplicates.Ranked r : knownWrong) {
+            // scores stay in rank order for callers that show them
+            ceiling = Math.min(r.score(), ceiling * 0.99f);
+            ranked.add(new NearDuplicates.Ranked(r.doc(), ceiling));
+        }
 
         Snippets.Terms terms = Snippets.Terms.of(concepts.stream().map(Weighed::concept).toList());
         List<SearchHit> hits = new ArrayList<>();

@@ -85,6 +85,9 @@ class CorrectionsTest {
         assertTrue(r.answered());
         assertEquals("OFFICIAL_WIKI", r.hits().get(0).authority(), r.hits().get(0).citation().sectionId());
         assertNull(r.hits().get(0).correction());
+        for (int i = 1; i < r.hits().size(); i++) {
+            assertTrue(r.hits().get(i).score() <= r.hits().get(i - 1).score(), "scores follow the ranking");
+        }
     }
 
     @Test
