@@ -2,10 +2,16 @@ package dev.pcibot.bot.discord.command;
 
 import dev.pcibot.bot.discord.Replies;
 import dev.pcibot.bot.discord.SlashCommandAdapter;
+import dev.pcibot.bot.discord.render.Trim;
+import dev.pcibot.bot.store.FeedbackStore;
 import dev.pcibot.bot.store.GuildSettingsStore;
 import dev.pcibot.bot.store.StoreException;
+import dev.pcibot.bot.store.Tally;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import net.dv8tion.jda.api.Permission;
@@ -23,18 +29,23 @@ import net.dv8tion.jda.api.interactions.commands.build.SubcommandGroupData;
 /**
  * {@code /pcibot public-channel add|remove|list}: per-server settings for admins (Manage Server).
  * Replies are public in the listed channels and only visible to the asker elsewhere.
+ * {@code /pcibot feedback}: how the findings and sections were rated (helpful / not helpful).
  */
 @Singleton
 final class PcibotCommand extends SlashCommandAdapter {
     static final String GROUP = "public-channel";
     static final String CHANNEL_OPTION = "channel";
 
+    static final int FEEDBACK_ROWS = 15;
+
     private final GuildSettingsStore settings;
+    private final FeedbackStore feedback;
     private final Clock clock = Clock.systemUTC();
 
-    PcibotCommand(GuildSettingsStore settings) {
+    PcibotCommand(GuildSettingsStore settings, FeedbackStore feedback) {
         super("pcibot", "Settings of the PCI passthrough bot for this server");
         this.settings = settings;
+        this.feedback = feedback;
         OptionData channel = new OptionData(OptionType.CHANNEL, CHANNEL_OPTION, "The channel (default: this one)")
                 .setChannelTypes(ChannelType.TEXT, ChannelType.FORUM, ChannelType.GUILD_PUBLIC_THREAD);
         data().setContexts(InteractionContextType.GUILD)
@@ -44,7 +55,8 @@ final class PcibotCommand extends SlashCommandAdapter {
                                 new SubcommandData("add", "Make my replies public in a channel").addOptions(channel),
                                 new SubcommandData("remove", "Make my replies private again in a channel")
                                         .addOptions(channel),
-                                new SubcommandData("list", "List the channels where my replies are public")));
+                                new SubcommandData("list", "List the channels where my replies are public")))
+                .addSubcommands(new SubcommandData("feedback", "How my answers and findings were rated"));
     }
 
     @Override
@@ -70,11 +82,31 @@ final class PcibotCommand extends SlashCommandAdapter {
                         ? "My replies in <#" + channel + "> are now only visible to the person who asked."
                         : "<#" + channel + "> was not a public channel.";
                 case "list" -> list(settings.publicChannels(guild));
+                case "feedback" -> ratings(feedback.tallies());
                 default -> "Unknown setting: use add, remove or list.";
             });
         } catch (StoreException e) {
             Replies.notice(event, "I could not save that setting just now; please try again later.");
         }
+    }
+
+    /** The most-voted items first, with the share of helpful votes: the precision of each rule and section. */
+    static String ratings(List<Tally> tallies) {
+        if (tallies.isEmpty()) {
+            return "Nobody has rated an answer or a finding yet.";
+        }
+        StringBuilder out = new StringBuilder("Ratings (helpful / not helpful, most voted first):");
+        tallies.stream()
+                .sorted(Comparator.comparingInt((Tally t) -> t.helpful() + t.notHelpful()).reversed()
+                        .thenComparing(Tally::itemId))
+                .limit(FEEDBACK_ROWS)
+                .forEach(t -> out.append("\n`").append(Trim.line(t.itemId(), 80)).append("`: ")
+                        .append(t.helpful()).append(" / ").append(t.notHelpful())
+                        .append(String.format(Locale.ROOT, " (%.0f%% helpful)", 100 * t.precision())));
+        if (tallies.size() > FEEDBACK_ROWS) {
+            out.append("\n… and ").append(tallies.size() - FEEDBACK_ROWS).append(" more");
+        }
+        return out.toString();
     }
 
     static String list(Set<Long> channels) {

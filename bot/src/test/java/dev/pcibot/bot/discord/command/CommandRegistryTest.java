@@ -61,7 +61,7 @@ final class CommandRegistryTest {
         AskCommand ask = new AskCommand(index.searcher(), diagnoser, java.util.Optional.empty(), replies, workers, visibility);
         DiagnoseCommand diagnose = new DiagnoseCommand(diagnoser, attachments, diagnosisReplies);
         commands = List.of(ask, diagnose, new DiagnoseMessageCommand(diagnoser, attachments, diagnosisReplies),
-                new PcibotCommand(new GuildSettingsStore(ds)));
+                new PcibotCommand(new GuildSettingsStore(ds), new dev.pcibot.bot.store.FeedbackStore(ds)));
         handlers = List.of(ask, diagnose, new FeedbackButtons(replies, new dev.pcibot.bot.store.FeedbackStore(ds), workers),
                 new DeleteButton());
     }

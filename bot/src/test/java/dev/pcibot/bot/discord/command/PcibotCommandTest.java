@@ -10,7 +10,13 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import dev.pcibot.bot.store.FeedbackStore;
 import dev.pcibot.bot.store.GuildSettingsStore;
+import dev.pcibot.bot.store.ReplyKind;
+import dev.pcibot.bot.store.ReplyStore;
+import dev.pcibot.bot.store.Vote;
+import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -24,8 +30,10 @@ import org.mockito.ArgumentCaptor;
 
 /** /pcibot with a Mockito event over the real settings store (H2). */
 final class PcibotCommandTest {
-    private final GuildSettingsStore settings = new GuildSettingsStore(database());
-    private final PcibotCommand command = new PcibotCommand(settings);
+    private final DataSource ds = database();
+    private final GuildSettingsStore settings = new GuildSettingsStore(ds);
+    private final FeedbackStore feedback = new FeedbackStore(ds);
+    private final PcibotCommand command = new PcibotCommand(settings, feedback);
 
     @Test
     void membersWithoutManageServerAreRefusedAndNothingChanges() {
@@ -50,6 +58,26 @@ final class PcibotCommandTest {
         command.onSlashCommand(remove);
         assertEquals("My replies in <#55> are now only visible to the person who asked.", replyText(remove));
         assertEquals(Set.of(), settings.publicChannels(1L));
+    }
+
+    @Test
+    void feedbackListsTheMostVotedItemsWithTheirPrecision() {
+        SlashCommandInteractionEvent none = event("feedback", true);
+        command.onSlashCommand(none);
+        assertEquals("Nobody has rated an answer or a finding yet.", replyText(none));
+
+        long reply = new ReplyStore(ds).save(ReplyKind.DIAGNOSIS, 1L, 55L, 9L, null,
+                List.of(List.of("iommu-not-enabled", "host-driver-bound")), Instant.EPOCH).id();
+        feedback.vote(new Vote(reply, "iommu-not-enabled", 1L, 55L, 1L, true, Instant.EPOCH));
+        feedback.vote(new Vote(reply, "iommu-not-enabled", 1L, 55L, 2L, true, Instant.EPOCH));
+        feedback.vote(new Vote(reply, "iommu-not-enabled", 1L, 55L, 3L, false, Instant.EPOCH));
+        feedback.vote(new Vote(reply, "host-driver-bound", 1L, 55L, 1L, false, Instant.EPOCH));
+
+        SlashCommandInteractionEvent rated = event("feedback", true);
+        command.onSlashCommand(rated);
+        assertEquals("Ratings (helpful / not helpful, most voted first):\n"
+                + "`iommu-not-enabled`: 2 / 1 (67% helpful)\n"
+                + "`host-driver-bound`: 0 / 1 (0% helpful)", replyText(rated));
     }
 
     @SuppressWarnings("unchecked")
