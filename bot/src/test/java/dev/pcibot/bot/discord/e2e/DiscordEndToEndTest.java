@@ -18,6 +18,7 @@ import dev.pcibot.bot.discord.fake.FakeWorld;
 import dev.pcibot.bot.discord.fake.RecordedCall;
 import dev.pcibot.bot.discord.fake.Reply;
 import dev.pcibot.bot.discord.fake.SentInteraction;
+import dev.pcibot.kb.search.KbSearcher;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -103,6 +104,11 @@ class DiscordEndToEndTest {
         assertFalse(titles.isEmpty());
         assertTrue(titles.size() <= 25, titles.toString());
         assertTrue(titles.stream().anyMatch(t -> t.toLowerCase().contains("iommu")), titles.toString());
+        List<String> sections = bot.app.getBean(KbSearcher.class).suggestTitles("iommu", 25);
+        for (String title : titles) {
+            String shown = title.endsWith("…") ? title.substring(0, title.length() - 1) : title;
+            assertTrue(sections.stream().anyMatch(section -> section.startsWith(shown)), title + " is a section title");
+        }
     }
 
     @Test
