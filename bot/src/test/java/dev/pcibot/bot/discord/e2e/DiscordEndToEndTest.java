@@ -280,6 +280,7 @@ class DiscordEndToEndTest {
         String text = reply.text();
         assertTrue(text.contains("BAR 3"), "the evidence is echoed: " + text);
         assertFalse(text.contains("@everyone") || text.contains("@here") || text.contains("<@&1234>"), text);
+        assertEquals("[]", reply.message().path("allowed_mentions").path("parse").toString(), "no mention type may ping");
         // the fake already refused any message with an odd number of ``` (a broken-out code block)
     }
 
