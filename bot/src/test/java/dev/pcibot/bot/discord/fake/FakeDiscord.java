@@ -118,6 +118,31 @@ public final class FakeDiscord implements AutoCloseable {
     }
 
     /**
+     * Sends op 7 RECONNECT and waits until the client has resumed on a new connection, which it
+     * opens at READY's {@code resume_gateway_url}: this fake, never Discord.
+     */
+    public void reconnectAndAwaitResume() {
+        FakeGateway old = rest.gateway();
+        if (old == null) {
+            throw new IllegalStateException("no gateway connection to move");
+        }
+        old.requestReconnect();
+        long deadline = System.nanoTime() + CONNECT_WAIT.toNanos();
+        try {
+            while (System.nanoTime() < deadline) {
+                FakeGateway current = rest.gateway();
+                if (current != null && current != old && current.awaitResumed(100, TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+                Thread.sleep(20);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw new AssertionError("the client did not resume on the fake gateway; requests: " + rest.calls());
+    }
+
+    /**
      * Dispatches an INTERACTION_CREATE now. The id carries the current time (or the builder's
      * backdated time); the 3-second clock starts here.
      */

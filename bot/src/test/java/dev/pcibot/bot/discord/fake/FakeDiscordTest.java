@@ -140,6 +140,13 @@ class FakeDiscordTest {
     }
 
     @Test
+    void reconnectResumesOnTheFakeAndInteractionsStillArrive() {
+        discord.reconnectAndAwaitResume();
+        Reply reply = discord.send(InteractionPayloads.autocomplete("ask", "question", "vfio")).awaitReply();
+        assertEquals(List.of("vfio 1", "vfio 2", "vfio 3"), reply.choiceNames());
+    }
+
+    @Test
     void autocompleteAnswersWithChoices() {
         Reply reply = discord.send(InteractionPayloads.autocomplete("ask", "question", "iom")).awaitReply();
         assertEquals(8, reply.callbackType());

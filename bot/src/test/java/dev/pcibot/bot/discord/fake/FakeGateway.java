@@ -25,6 +25,7 @@ final class FakeGateway extends WebSocketListener {
     private final Consumer<String> violations;
     private final AtomicInteger sequence = new AtomicInteger();
     private final CountDownLatch ready = new CountDownLatch(1);
+    private final CountDownLatch resumed = new CountDownLatch(1);
     private volatile @Nullable WebSocket socket;
     private volatile @Nullable String identifyToken;
 
@@ -57,7 +58,10 @@ final class FakeGateway extends WebSocketListener {
             }
             case 2 -> identify(frame.path("d"));
             case 3, 4 -> { } // presence and voice state updates: nothing to answer
-            case 6 -> dispatch("RESUMED", Json.object());
+            case 6 -> {
+                dispatch("RESUMED", Json.object());
+                resumed.countDown();
+            }
             case 8 -> { } // member requests: no GUILD_MEMBERS intent, JDA should not ask
             default -> violations.accept("gateway op " + op + " not handled by the fake: " + text);
         }
@@ -88,6 +92,21 @@ final class FakeGateway extends WebSocketListener {
 
     boolean awaitIdentified(long timeout, TimeUnit unit) throws InterruptedException {
         return ready.await(timeout, unit);
+    }
+
+    boolean awaitResumed(long timeout, TimeUnit unit) throws InterruptedException {
+        return resumed.await(timeout, unit);
+    }
+
+    /** Asks the client to reconnect (op 7), as Discord does before moving a session. */
+    void requestReconnect() {
+        WebSocket current = socket;
+        if (current != null) {
+            ObjectNode reconnect = Json.object();
+            reconnect.put("op", 7);
+            reconnect.putNull("d");
+            current.send(Json.write(reconnect));
+        }
     }
 
     @Nullable String identifyToken() {
