@@ -97,7 +97,7 @@ public final class AnswerMessages {
                 + " · " + hit.authority().toLowerCase(java.util.Locale.ROOT), 300);
         int room = Math.min(MessageLimits.EMBED_DESCRIPTION, maxLength - title.length() - footer.length());
 
-        StringBuilder text = new StringBuilder(Trim.markdown(Sanitizer.text(hit.snippet().strip()), SNIPPET_MAX));
+        StringBuilder text = new StringBuilder(Trim.markdown(snippet(hit.snippet()), SNIPPET_MAX));
         if (hit.correction() != null && !hit.correction().isBlank()) {
             text.append("\n\n⚠️ **Correction from the official guide:** ").append(Trim.markdown(hit.correction().strip(), 800));
         }
@@ -120,6 +120,16 @@ public final class AnswerMessages {
         }
         return embed.build();
     }
+
+    /**
+     * The matched passage as prose. Passages quote shell comments and config lines; at the start of
+     * a line Discord would read "# Check" as a heading and "> x" as a quote, so those are escaped.
+     */
+    static String snippet(String snippet) {
+        return LINE_MARKUP.matcher(Sanitizer.text(snippet.strip())).replaceAll("$1\\\\$2");
+    }
+
+    private static final java.util.regex.Pattern LINE_MARKUP = java.util.regex.Pattern.compile("(?m)^(\\s*)(#|>|-#)");
 
     /** Each command in its own code block, so one tap copies one command. */
     static String commands(List<String> commands) {

@@ -39,9 +39,11 @@ public final class Trim {
         if (lastLine >= cut.length() / 3) {
             cut = cut.substring(0, lastLine); // end on a whole line (a list item, a command) when it costs little
         }
-        while (cut.endsWith("`")) { // never leave half a fence behind
-            cut = cut.substring(0, cut.length() - 1);
+        int ticks = 0;
+        while (ticks < cut.length() && cut.charAt(cut.length() - 1 - ticks) == '`') {
+            ticks++;
         }
+        cut = cut.substring(0, cut.length() - ticks % 3); // drop half a fence, keep a whole one
         if (count(cut, FENCE) % 2 == 1) {
             cut = cut + "\n" + FENCE;
         }

@@ -83,6 +83,12 @@ final class AnswerMessagesTest {
         assertEquals(List.of(List.of("group-not-viable", "bar-reserve-conflict-efifb")), AnswerMessages.pageItems(none, List.of(viable, bar)));
     }
 
+    @Test
+    void shellCommentsInAPassageAreNotReadAsHeadingsOrQuotes() {
+        assertEquals("\\# Check IOMMU **group**\nreadlink /sys/bus/pci/devices/0000:01:00.0/iommu_group\n  \\> quoted\nplain # not at start",
+                AnswerMessages.snippet("# Check IOMMU **group**\nreadlink /sys/bus/pci/devices/0000:01:00.0/iommu_group\n  > quoted\nplain # not at start"));
+    }
+
     private static List<String> buttonIds(MessageCreateData m) {
         return m.getComponents().stream()
                 .flatMap(c -> ((ActionRow) c).getButtons().stream())

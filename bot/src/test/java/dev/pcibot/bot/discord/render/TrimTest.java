@@ -49,6 +49,15 @@ final class TrimTest {
         assertEquals("1. Edit the file." + Trim.MARKER, Trim.markdown(fix, 50));
     }
 
+    @Test
+    void aWholeClosingFenceAtTheCutIsKept() {
+        // shaped like a finding's fix: an indented block closed just before the cut
+        String fix = "- systemd-boot: append it, then\n     ```sh\n     proxmox-boot-tool refresh\n     ```\n"
+                + "   Remove any `video=efifb:off` while there, and reboot the host before trying again.";
+        String cut = Trim.markdown(fix, 110);
+        assertEquals("- systemd-boot: append it, then\n     ```sh\n     proxmox-boot-tool refresh\n     ```" + Trim.MARKER, cut);
+    }
+
     @ParameterizedTest
     @MethodSource("randomMarkdown")
     void anySentenceCutKeepsTheLimitAndBalancedCodeSpans(String md, int max) {
