@@ -29,6 +29,14 @@ public final class Cli {
     /** The verbs {@code Application.main} hands to the CLI instead of starting the server. */
     public static final Set<String> VERBS = Set.of("search", "diagnose", "index", "help", "--help", "-h");
 
+    /**
+     * Lucene warns on every start that the JDK's vector module is not enabled; for BM25 text search
+     * it makes no difference, and in a terminal it buries the one line that matters. Held in a field
+     * because java.util.logging keeps loggers only weakly.
+     */
+    private static final java.util.logging.Logger LUCENE_VECTOR_LOG =
+            java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
+
     static final int OK = 0;
     static final int FAILED = 1;
     static final int BAD_INPUT = 2;
@@ -51,6 +59,7 @@ public final class Cli {
 
     /** Runs one command line and returns the process exit code. */
     public int run(String[] args) {
+        LUCENE_VECTOR_LOG.setLevel(java.util.logging.Level.SEVERE);
         try {
             CliArgs cli = CliArgs.parse(args);
             return switch (cli.verb()) {
