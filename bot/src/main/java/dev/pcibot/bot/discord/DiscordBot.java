@@ -9,18 +9,21 @@ import java.util.EnumSet;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.utils.Compression;
 import net.dv8tion.jda.api.utils.ConcurrentSessionController;
 import net.dv8tion.jda.api.utils.messages.MessageRequest;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The running bot: built at start when a token is configured (no token, no bean: see
- * {@link DiscordOffNotice}), logged in without waiting for Discord so the HTTP service starts
- * regardless, shut down gracefully with the application.
+ * {@link DiscordOffNotice}), logged in without waiting for the gateway so the HTTP service starts
+ * regardless, shut down gracefully with the application. A token Discord refuses, or Discord out
+ * of reach at start, is logged as an error and leaves the bot off; the service still starts.
  */
 @Context
 @Requires(condition = DiscordTokenCondition.class)
@@ -28,7 +31,7 @@ public final class DiscordBot implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DiscordBot.class);
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
 
-    private final JDA jda;
+    private final @Nullable JDA jda;
 
     public DiscordBot(DiscordConfig config, Environment environment, InteractionRouter router) {
         String token = DiscordToken.resolve(environment)
@@ -51,24 +54,50 @@ public final class DiscordBot implements AutoCloseable {
                     })
                     .setCompression(Compression.NONE);
         }
-        this.jda = builder.build();
-        LOG.info("Discord bot logging in (REST {}, gateway {}, commands {})", config.restBaseUrl(),
-                gateway == null ? "Discord's" : gateway,
-                config.guilds().isEmpty() ? "global" : "on servers " + config.guilds());
+        this.jda = login(builder, config);
     }
 
+    private static @Nullable JDA login(JDABuilder builder, DiscordConfig config) {
+        try {
+            JDA jda = builder.build(); // checks the token with GET users/@me; the gateway connects later
+            LOG.info("Discord bot logging in (REST {}, gateway {}, commands {})", config.restBaseUrl(),
+                    config.gatewayUrl() == null ? "Discord's" : config.gatewayUrl(),
+                    config.guilds().isEmpty() ? "global" : "on servers " + config.guilds());
+            return jda;
+        } catch (InvalidTokenException e) {
+            LOG.error("Discord bot is off: Discord refused the bot token (check DISCORD_TOKEN or discord.token-file); "
+                    + "the rest of the service runs on");
+        } catch (RuntimeException e) {
+            LOG.error("Discord bot is off: could not log in to {} ({}); the rest of the service runs on",
+                    config.restBaseUrl(), e.getMessage());
+        }
+        return null;
+    }
+
+    /** Whether the bot logged in (it may still be connecting to the gateway). */
+    public boolean isRunning() {
+        return jda != null;
+    }
+
+    /** The JDA instance; {@link IllegalStateException} when the bot could not log in. */
     public JDA jda() {
+        if (jda == null) {
+            throw new IllegalStateException("the Discord bot is off: it could not log in (see the log)");
+        }
         return jda;
     }
 
     /** Blocks until the gateway session is ready (tests and tools; the service never waits). */
     public JDA awaitReady() throws InterruptedException {
-        return jda.awaitReady();
+        return jda().awaitReady();
     }
 
     @Override
     @PreDestroy
     public void close() {
+        if (jda == null) {
+            return;
+        }
         jda.shutdown();
         try {
             if (!jda.awaitShutdown(SHUTDOWN_WAIT)) {
