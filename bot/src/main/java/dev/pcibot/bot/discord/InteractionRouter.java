@@ -5,7 +5,9 @@ import dev.pcibot.bot.discord.gate.Gate;
 import dev.pcibot.bot.discord.gate.GateDecision;
 import dev.pcibot.bot.discord.gate.GateRequest;
 import jakarta.inject.Singleton;
+import java.util.List;
 import java.util.Optional;
+import net.dv8tion.jda.api.events.guild.GuildJoinEvent;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.MessageContextInteractionEvent;
@@ -42,6 +44,15 @@ public final class InteractionRouter extends ListenerAdapter {
     @Override
     public void onReady(ReadyEvent event) {
         registry.register(event.getJDA(), config.guilds());
+    }
+
+    /** A server listed in discord.guilds that invites the bot later gets its commands at once. */
+    @Override
+    public void onGuildJoin(GuildJoinEvent event) {
+        long id = event.getGuild().getIdLong();
+        if (config.guilds().contains(id)) {
+            registry.register(event.getJDA(), List.of(id));
+        }
     }
 
     @Override
