@@ -38,28 +38,21 @@ public final class DiagnosisMessages {
     public static MessageCreateData render(Diagnosis diagnosis, String source, List<ActionRow> buttons) {
         List<Finding> findings = worstFirst(diagnosis.findings());
         int shown = fitFindings(findings);
-        boolean trimmed = shown < findings.size();
-
-        // Findings first, so the summary knows how many were left out; it goes in front.
-        List<Boolean> cut = new ArrayList<>();
-        EmbedBudget findingBudget = new EmbedBudget();
-        findingBudget.tryAdd(placeholder(SUMMARY_MAX));
-        int each = shown == 0 ? 0 : findingBudget.remaining() / shown;
+        // Each finding gets an equal share of what the summary leaves, so the sum stays within 6,000.
+        int each = shown == 0 ? 0 : (MessageLimits.EMBED_TOTAL - SUMMARY_MAX) / shown;
+        List<MessageEmbed> findingEmbeds = new ArrayList<>();
+        boolean cut = false;
         for (Finding f : findings.subList(0, shown)) {
             FindingEmbeds.Rendered r = FindingEmbeds.render(f, each);
-            if (!findingBudget.tryAdd(r.embed())) {
-                trimmed = true;
-                break;
-            }
-            cut.add(r.trimmed());
+            findingEmbeds.add(r.embed());
+            cut |= r.trimmed();
         }
-        trimmed |= cut.contains(true) || cut.size() < shown || diagnosis.nextSteps().size() > 1;
+        int left = findings.size() - shown;
+        boolean trimmed = left > 0 || cut || diagnosis.nextSteps().size() > 1;
 
-        List<MessageEmbed> findingEmbeds = findingBudget.embeds().subList(1, findingBudget.embeds().size());
-        int left = findings.size() - findingEmbeds.size();
-        MessageEmbed summary = summary(diagnosis, findings, findingEmbeds.size(), left, source, trimmed);
+        // The budget re-checks every limit; by the shares above nothing is ever refused here.
         EmbedBudget message = new EmbedBudget();
-        message.tryAdd(summary);
+        message.tryAdd(summary(diagnosis, findings, shown, left, source, trimmed));
         findingEmbeds.forEach(message::tryAdd);
 
         MessageCreateBuilder out = new MessageCreateBuilder()
@@ -83,10 +76,6 @@ public final class DiagnosisMessages {
     private static int fitFindings(List<Finding> findings) {
         int room = MessageLimits.EMBED_TOTAL - SUMMARY_MAX;
         return Math.min(Math.min(findings.size(), FINDINGS_MAX), room / FindingEmbeds.MIN_LENGTH);
-    }
-
-    private static MessageEmbed placeholder(int length) {
-        return new EmbedBuilder().setDescription("x".repeat(length)).build();
     }
 
     private static MessageEmbed summary(

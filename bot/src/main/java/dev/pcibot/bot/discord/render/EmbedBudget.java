@@ -34,17 +34,6 @@ public final class EmbedBudget {
         return true;
     }
 
-    /** Adds the embed at the front (a summary written after the parts it summarises). */
-    public boolean tryAddFirst(MessageEmbed embed) {
-        int length = embed.getLength();
-        if (slots() == 0 || length > remaining) {
-            return false;
-        }
-        embeds.addFirst(embed);
-        remaining -= length;
-        return true;
-    }
-
     public List<MessageEmbed> embeds() {
         return List.copyOf(embeds);
     }
