@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Once the server listens: says where, then opens the knowledge base (building the index when it
  * is missing or stale) so it is ready before the first question rather than during it. A request
- * that arrives meanwhile waits for it; it does not fail.
+ * that arrives meanwhile waits for it; it does not fail. In production {@link KnowledgeBaseWarmup}
+ * has usually opened it already.
  */
 @Singleton
 final class StartupLog implements ApplicationEventListener<ServerStartupEvent> {
@@ -25,6 +26,11 @@ final class StartupLog implements ApplicationEventListener<ServerStartupEvent> {
     public void onApplicationEvent(ServerStartupEvent event) {
         String url = event.getSource().getURL().toString();
         LOG.info("pcibot listening on {} (web page {}/, API {}/api/search, /api/diagnose, /api/health)", url, url, url);
-        kb.get();
+        try {
+            kb.get();
+        } catch (RuntimeException e) {
+            // The server stays up and says why on each request (503); the next request tries again.
+            LOG.error("Opening the knowledge base failed; requests will answer 503 until it opens", e);
+        }
     }
 }

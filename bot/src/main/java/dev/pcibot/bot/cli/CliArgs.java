@@ -1,5 +1,6 @@
 package dev.pcibot.bot.cli;
 
+import dev.pcibot.kb.search.KbSearcher;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,7 @@ record CliArgs(
         @Nullable Path dataDir,
         @Nullable Path userGuides) {
 
-    static final int MAX_LIMIT = 50;
+    static final int MAX_LIMIT = KbSearcher.MAX_LIMIT;
 
     static CliArgs parse(String[] args) {
         if (args.length == 0) {

@@ -1,5 +1,6 @@
 package dev.pcibot.bot.http;
 
+import dev.pcibot.kb.search.KbIndexException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -10,6 +11,7 @@ import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -28,6 +30,14 @@ final class ApiErrorResponseProcessor implements ErrorResponseProcessor<ApiError
 
     @Override
     public MutableHttpResponse<ApiError> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
+        Optional<KbIndexException> index = indexFailure(context);
+        if (index.isPresent()) {
+            // Not our bug and not the client's: the index folder cannot be used. Say so, and that a
+            // retry may work once the folder is fixed (each request tries to open it again).
+            return response.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_JSON_TYPE)
+                    .body(new ApiError("The knowledge base is not available: " + index.get().getMessage()
+                            + ". Check that kb.data-dir is a writable folder; the next request tries again.", 503));
+        }
         int status = response.code();
         String message = message(context, status);
         return response.contentType(MediaType.APPLICATION_JSON_TYPE).body(new ApiError(message, status));
@@ -66,6 +76,19 @@ final class ApiErrorResponseProcessor implements ErrorResponseProcessor<ApiError
         }
         String detail = context.getErrors().stream().map(Error::getMessage).collect(Collectors.joining("; "));
         return detail.isBlank() ? HttpStatus.valueOf(status).getReason() : detail;
+    }
+
+    /** The index failure behind an error, however deeply Micronaut wrapped it (bean creation). */
+    private static Optional<KbIndexException> indexFailure(ErrorContext context) {
+        for (Throwable t = context.getRootCause().orElse(null); t != null; t = t.getCause()) {
+            if (t instanceof KbIndexException e) {
+                return Optional.of(e);
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return Optional.empty();
     }
 
     /** The 413 message: the limit, and two ways to get the paste through anyway. */
