@@ -127,6 +127,21 @@ public final class Facts {
      * DMA remapping faults (which only a working IOMMU reports).
      */
     public boolean iommuActive() {
+        return iommuProvenActive() || iommuAcknowledgedWithFirmwareTable();
+    }
+
+    /** Whether a line only a running IOMMU prints is there (groups, DMAR/AMD-Vi init, faults). */
+    public boolean iommuProvenActive() {
         return messages.has("iommu-active") || messages.has("iommu-in-use");
+    }
+
+    /**
+     * Whether the kernel took {@code intel_iommu=on} ({@code DMAR: IOMMU enabled}) while the firmware
+     * exposes VT-d (the ACPI DMAR table or DMAR interrupt remapping). NOTE: this is the official
+     * guide's own check; users trim their paste to these lines, and the switch that is really off
+     * in the "firmware VT-d disabled" case removes the DMAR table, so the pair is enough.
+     */
+    public boolean iommuAcknowledgedWithFirmwareTable() {
+        return messages.has("iommu-param-on") && (messages.has("dmar-table") || messages.has("irq-remapping-on"));
     }
 }

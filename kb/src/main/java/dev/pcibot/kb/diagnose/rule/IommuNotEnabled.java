@@ -26,12 +26,15 @@ final class IommuNotEnabled implements Rule {
     public List<Detection> evaluate(Facts facts) {
         MessageScan log = facts.messages();
         boolean groupsExist = facts.outputs(IommuGroupsOutput.class).stream().anyMatch(IommuGroupsOutput::iommuActive);
-        if (facts.iommuActive() || groupsExist) {
+        if (facts.iommuProvenActive() || groupsExist) {
             return List.of();
+        }
+        List<String> emptyListings = emptyGroupListings(facts);
+        if (facts.iommuAcknowledgedWithFirmwareTable() && emptyListings.isEmpty()) {
+            return List.of(); // the guide's "DMAR: IOMMU enabled" with VT-d present: only empty groups outweigh it
         }
         List<String> evidence = new ArrayList<>();
         log.fact("iommu-disabled").forEach(h -> evidence.add(h.line()));
-        List<String> emptyListings = emptyGroupListings(facts);
         evidence.addAll(emptyListings);
         if (evidence.isEmpty() && !facts.logShowsIommuStartup()) {
             return List.of(); // a grep or a wrapped log: a missing line means nothing
