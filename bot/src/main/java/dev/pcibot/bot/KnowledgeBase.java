@@ -31,28 +31,31 @@ public final class KnowledgeBase implements AutoCloseable {
     private final SearchCitations citations;
     private final Diagnoser diagnoser;
     private final Answerer answerer;
-    private final List<String> warnings;
     private volatile Loaded loaded;
 
     /** What the index was last built or reopened from. */
-    private record Loaded(String fingerprint, List<Guide> guides, int sections) {}
+    private record Loaded(String fingerprint, List<Guide> guides, List<String> warnings) {
+        static Loaded of(GuideLibrary library) {
+            return new Loaded(library.fingerprint(), library.guides(), library.warnings());
+        }
+    }
 
     /**
-     * A rebuild after the user's guides changed.
+     * What a check of the user's folder found changed.
      *
+     * @param rebuilt whether the index was rebuilt (false when only the skipped files changed)
      * @param added guides now indexed that were not before (titles)
      * @param removed guides no longer indexed (titles)
      * @param sections sections in the new index
      * @param millis time to read the guides and build the new index
      * @param warnings user files skipped, and why
      */
-    public record Reload(List<String> added, List<String> removed, int sections, long millis, List<String> warnings) {}
+    public record Reload(boolean rebuilt, List<String> added, List<String> removed, int sections, long millis, List<String> warnings) {}
 
     private KnowledgeBase(@Nullable Path userGuides, KbIndex index, GuideLibrary library) {
         this.userGuides = userGuides;
         this.index = index;
-        this.warnings = library.warnings();
-        this.loaded = new Loaded(library.fingerprint(), library.guides(), library.sections().size());
+        this.loaded = Loaded.of(library);
         KbSearcher searcher = index.searcher();
         this.citations = new SearchCitations(searcher);
         this.diagnoser = new Diagnoser(citations);
@@ -68,7 +71,12 @@ public final class KnowledgeBase implements AutoCloseable {
     public static KnowledgeBase open(Path indexRoot, @Nullable Path userGuides) {
         GuideLibrary library = GuideLibrary.load(userGuides);
         KbIndex index = KbIndex.open(indexRoot, library.sections(), library.fingerprint());
-        return new KnowledgeBase(userGuides, index, library);
+        try {
+            return new KnowledgeBase(userGuides, index, library);
+        } catch (RuntimeException e) {
+            index.close(); // e.g. unreadable finding texts: do not leave the index folder open
+            throw e;
+        }
     }
 
     public KbSearcher searcher() {
@@ -92,9 +100,9 @@ public final class KnowledgeBase implements AutoCloseable {
         return loaded.guides();
     }
 
-    /** User files skipped at open, and why. */
+    /** User files skipped at the last load, and why. */
     public List<String> warnings() {
-        return warnings;
+        return loaded.warnings();
     }
 
     public @Nullable Path userGuides() {
@@ -102,22 +110,28 @@ public final class KnowledgeBase implements AutoCloseable {
     }
 
     /**
-     * Reads the user's folder again and, when anything in it changed, builds a new index beside the
-     * current one and swaps it in; searches keep running on the old one meanwhile. Empty when
-     * nothing changed. One reload at a time.
+     * Reads the user's folder again and, when a guide in it changed, builds a new index beside the
+     * current one and swaps it in; searches keep running on the old one meanwhile. A file that is
+     * skipped (binary, unreadable) does not change the index, but does change {@link #warnings()},
+     * so it is reported once. Empty when nothing changed. One reload at a time.
      */
     public synchronized Optional<Reload> reloadIfChanged() {
         long start = System.nanoTime();
         GuideLibrary library = GuideLibrary.load(userGuides);
         Loaded before = loaded;
         if (library.fingerprint().equals(before.fingerprint())) {
-            return Optional.empty();
+            if (library.warnings().equals(before.warnings())) {
+                return Optional.empty();
+            }
+            loaded = Loaded.of(library);
+            return Optional.of(new Reload(false, List.of(), List.of(), index.stats().sections(),
+                    (System.nanoTime() - start) / 1_000_000, library.warnings()));
         }
         index.rebuild(library.sections(), library.fingerprint());
-        loaded = new Loaded(library.fingerprint(), library.guides(), library.sections().size());
+        loaded = Loaded.of(library);
         citations.clear();
         long millis = (System.nanoTime() - start) / 1_000_000;
-        return Optional.of(new Reload(titlesNotIn(library.guides(), before.guides()),
+        return Optional.of(new Reload(true, titlesNotIn(library.guides(), before.guides()),
                 titlesNotIn(before.guides(), library.guides()), library.sections().size(), millis,
                 library.warnings()));
     }

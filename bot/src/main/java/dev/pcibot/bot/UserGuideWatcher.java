@@ -25,8 +25,10 @@ final class UserGuideWatcher {
     void check() {
         try {
             kb.reloadIfChanged().ifPresent(reload -> {
-                LOG.info("User guides changed: index rebuilt in {} ms, {} sections; added {}, removed {}",
-                        reload.millis(), reload.sections(), reload.added(), reload.removed());
+                if (reload.rebuilt()) {
+                    LOG.info("User guides changed: index rebuilt in {} ms, {} sections; added {}, removed {}",
+                            reload.millis(), reload.sections(), reload.added(), reload.removed());
+                }
                 reload.warnings().forEach(w -> LOG.warn("User guides: {}", w));
             });
         } catch (RuntimeException e) {
