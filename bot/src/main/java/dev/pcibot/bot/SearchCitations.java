@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Cites guide sections for findings by searching the knowledge base: the top hit of each cite
  * query, skipping queries the guides do not answer (better no citation than a wrong one), without
- * citing one section twice. Answers are cached per query list: every diagnosis cites from the same
+ * citing one section, or one link, twice. Answers are cached per query list: every diagnosis cites from the same
  * few dozen finding texts, and a search per citation would cost more than the diagnosis itself.
  * The cache is cleared when the index is rebuilt.
  */
@@ -46,7 +46,8 @@ final class SearchCitations implements CitationResolver {
             }
             if (result.answered() && !result.hits().isEmpty()) {
                 Citation top = result.hits().get(0).citation();
-                if (out.stream().noneMatch(c -> c.sectionId().equals(top.sectionId()))) {
+                // Sections without an anchor of their own share their parent's link: one link, once.
+                if (out.stream().noneMatch(c -> c.sectionId().equals(top.sectionId()) || c.url().equals(top.url()))) {
                     out.add(top);
                 }
             }

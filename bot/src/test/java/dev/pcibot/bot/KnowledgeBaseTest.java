@@ -67,4 +67,25 @@ class KnowledgeBaseTest {
                     d.findings().get(0).citations().size(), "no section cited twice");
         }
     }
+
+    @Test
+    void noFindingCitesOneLinkTwice() throws IOException {
+        // vfio-not-bound cites two admin-guide sections that share the chapter's anchor
+        String paste = """
+                root@pve:~# lspci -nnk -s 01:00
+                01:00.0 VGA compatible controller [0300]: NVIDIA Corporation GP104 [GeForce GTX 1080] [10de:1b80] (rev a1)
+                	Kernel driver in use: nouveau
+                	Kernel modules: nvidiafb, nouveau
+                root@pve:~# cat /etc/modprobe.d/vfio.conf
+                options vfio-pci ids=10de:1b80
+                """;
+        try (KnowledgeBase kb = KnowledgeBase.open(dataDir.resolve("index"), null)) {
+            Diagnosis d = kb.diagnoser().diagnose(paste);
+            assertTrue(d.findings().stream().anyMatch(f -> f.id().equals("vfio-not-bound")), d.findings().toString());
+            for (var f : d.findings()) {
+                List<String> urls = f.citations().stream().map(c -> c.url()).toList();
+                assertEquals(urls.stream().distinct().toList(), urls, f.id());
+            }
+        }
+    }
 }
