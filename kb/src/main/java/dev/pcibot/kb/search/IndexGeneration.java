@@ -39,6 +39,7 @@ final class IndexGeneration {
     private final List<String> titles;
     private final List<List<Snippets.AnalyzedLine>> lines;
     private final List<List<Correction>> corrections;
+    private final List<List<NarrowTopic>> narrowTopics;
     private final List<List<Integer>> duplicates;
     private final Map<String, Integer> docById;
     private final Vocabulary vocabulary;
@@ -46,7 +47,7 @@ final class IndexGeneration {
     private volatile boolean deleteWhenClosed;
 
     private IndexGeneration(Path folder, Directory directory, SearcherManager manager, String fingerprint,
-            StoredSection[] sections, Vocabulary vocabulary, Corrections known) {
+            StoredSection[] sections, Vocabulary vocabulary, Corrections known, NarrowTopics narrow) {
         this.folder = folder;
         this.directory = directory;
         this.manager = manager;
@@ -58,19 +59,21 @@ final class IndexGeneration {
         this.titles = new ArrayList<>(sections.length);
         this.lines = new ArrayList<>(sections.length);
         this.corrections = new ArrayList<>(sections.length);
+        this.narrowTopics = new ArrayList<>(sections.length);
         // per-section work done once here rather than in every search: analysed lines for
-        // snippets, word sets and headings for near-duplicates, the known errors
+        // snippets, word sets and headings for near-duplicates, the known errors, the narrow topics
         for (int doc = 0; doc < sections.length; doc++) {
             docById.put(sections[doc].id(), doc);
             words.add(wordsOf(sections[doc].text()));
             titles.add(Headings.normalize(sections[doc].title()));
             lines.add(Snippets.analyze(sections[doc].text()));
             corrections.add(known.matching(sections[doc]));
+            narrowTopics.add(narrow.of(sections[doc]));
         }
         this.duplicates = NearDuplicates.all(this);
     }
 
-    static IndexGeneration open(Path folder, String fingerprint, Corrections known) throws IOException {
+    static IndexGeneration open(Path folder, String fingerprint, Corrections known, NarrowTopics narrow) throws IOException {
         Directory directory = FSDirectory.open(folder);
         try {
             SearcherManager manager = new SearcherManager(directory, null);
@@ -82,7 +85,7 @@ final class IndexGeneration {
                     sections[doc] = SectionDocuments.fromDocument(stored.document(doc));
                 }
                 Vocabulary vocabulary = Vocabulary.of(searcher.getIndexReader());
-                return new IndexGeneration(folder, directory, manager, fingerprint, sections, vocabulary, known);
+                return new IndexGeneration(folder, directory, manager, fingerprint, sections, vocabulary, known, narrow);
             } finally {
                 manager.release(searcher);
             }
@@ -128,6 +131,11 @@ final class IndexGeneration {
     /** The known errors of the section (empty for almost all). */
     List<Correction> corrections(int doc) {
         return corrections.get(doc);
+    }
+
+    /** The narrow topics the section's headings name (empty for almost all). */
+    List<NarrowTopic> narrowTopics(int doc) {
+        return narrowTopics.get(doc);
     }
 
     /** The near-duplicates of the section in other guides. */

@@ -88,7 +88,7 @@ public final class KbIndex implements Closeable {
             index.exclusive(() -> {
                 Path reusable = index.reusableFolder(fingerprint);
                 if (reusable != null) {
-                    IndexGeneration gen = IndexGeneration.open(reusable, fingerprint, Corrections.bundled());
+                    IndexGeneration gen = IndexGeneration.open(reusable, fingerprint, Corrections.bundled(), NarrowTopics.bundled());
                     index.current = gen;
                     index.stats = new Stats(gen.size(), 0, false, fingerprint, reusable);
                 } else {
@@ -174,7 +174,7 @@ public final class KbIndex implements Closeable {
         long start = System.nanoTime();
         Path folder = newFolder();
         int count = write(folder, sections, fingerprint);
-        IndexGeneration fresh = IndexGeneration.open(folder, fingerprint, Corrections.bundled());
+        IndexGeneration fresh = IndexGeneration.open(folder, fingerprint, Corrections.bundled(), NarrowTopics.bundled());
         pointTo(folder);
         long millis = (System.nanoTime() - start) / 1_000_000;
         IndexGeneration old = current;

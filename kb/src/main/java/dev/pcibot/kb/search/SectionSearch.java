@@ -40,6 +40,10 @@ import org.apache.lucene.util.FixedBitSet;
  * of the question's rare concepts together ("lsi" and "hba": two rare words side by side in one
  * section are seldom a coincidence). A question about something the guides do not cover therefore
  * comes back unanswered even when one of its common words ("network") matches somewhere.
+ *
+ * <p>A section on a narrow topic ({@link NarrowTopics}: the vIOMMU sections, about an IOMMU emulated
+ * inside a VM) shares the words of a common question ("enable IOMMU on an Intel CPU") but answers a
+ * rarer one; unless the question uses the topic's cues it scores {@link #NARROW_TOPIC_FACTOR} as much.
  */
 final class SectionSearch {
     static final double MIN_COVERAGE = 0.45;
@@ -57,6 +61,11 @@ final class SectionSearch {
     static final float CORRECTED_WEIGHT = 0.5f;
     /** Sections with a known error come after all others, and score lower. */
     static final float CORRECTED_SECTION_FACTOR = 0.6f;
+    /**
+     * A section on a narrow topic (vIOMMU) that the question does not ask about scores this much: it
+     * shares the words of the common question but answers a rarer one, see {@link NarrowTopics}.
+     */
+    static final float NARROW_TOPIC_FACTOR = 0.5f;
     /**
      * Numbers ("11" in "windows 11", "7 to 8") and unknown model numbers ("rtx4090") say little about
      * the topic, and a known number often matches by coincidence (a table row, "GeForce 7, 8").
@@ -82,6 +91,7 @@ final class SectionSearch {
         Query scoring = FunctionScoreQuery.boostByValue(all.build(), DoubleValuesSource.fromFloatField(KbFields.AUTHORITY_BOOST));
         TopDocs top = searcher.search(scoring, CANDIDATES);
 
+        List<String> questionTerms = NarrowTopics.terms(query.text());
         List<NearDuplicates.Ranked> ranked = new ArrayList<>();
         List<NearDuplicates.Ranked> knownWrong = new ArrayList<>();
         for (ScoreDoc sd : top.scoreDocs) {
@@ -98,6 +108,9 @@ final class SectionSearch {
                 continue;
             }
             float score = (float) (sd.score * (0.5 + 0.5 * coverage));
+            if (gen.narrowTopics(sd.doc).stream().anyMatch(t -> !t.askedIn(questionTerms))) {
+                score *= NARROW_TOPIC_FACTOR;
+            }
             boolean wrong = !gen.corrections(sd.doc).isEmpty();
             (wrong ? knownWrong : ranked).add(new NearDuplicates.Ranked(sd.doc, wrong ? score * CORRECTED_SECTION_FACTOR : score));
         }
