@@ -146,7 +146,13 @@ public final class DiscordBench {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             } finally {
-                jda.shutdownNow();
+                // shutdownNow() interrupts requests still queued, which JDA logs as ERRORs: stop gently
+                jda.shutdown();
+                try {
+                    jda.awaitShutdown(java.time.Duration.ofSeconds(10));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
     }
