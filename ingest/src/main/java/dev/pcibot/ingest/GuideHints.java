@@ -1,9 +1,7 @@
 package dev.pcibot.ingest;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -51,27 +49,17 @@ final class GuideHints {
     static GuideHints parse(String tsv, String source) {
         Map<String, Integer> levels = new LinkedHashMap<>();
         Map<String, String> anchors = new LinkedHashMap<>();
-        try (BufferedReader reader = new BufferedReader(new java.io.StringReader(tsv))) {
-            String line;
-            int number = 0;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] cells = line.split("\t");
-                if (cells.length != 3) {
-                    throw new IllegalArgumentException(source + " line " + number + ": expected 3 tab-separated cells");
-                }
-                switch (cells[0]) {
-                    case "heading" -> levels.put(cells[2].strip(), parseLevel(cells[1], source, number));
-                    case "anchor" -> anchors.put(cells[2].strip(), cells[1].strip());
-                    default -> throw new IllegalArgumentException(
-                            source + " line " + number + ": unknown kind '" + cells[0] + "'");
-                }
+        for (TsvRows.Row row : TsvRows.parse(tsv, source)) {
+            List<String> cells = row.filled();
+            if (cells.size() != 3) {
+                throw new IllegalArgumentException(source + " line " + row.line() + ": expected 3 tab-separated cells");
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            switch (cells.get(0)) {
+                case "heading" -> levels.put(cells.get(2).strip(), parseLevel(cells.get(1), source, row.line()));
+                case "anchor" -> anchors.put(cells.get(2).strip(), cells.get(1).strip());
+                default -> throw new IllegalArgumentException(
+                        source + " line " + row.line() + ": unknown kind '" + cells.get(0) + "'");
+            }
         }
         return new GuideHints(Map.copyOf(levels), Map.copyOf(anchors));
     }

@@ -30,24 +30,19 @@ final class Manifest {
         List<Guide> guides = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         boolean headerSeen = false;
-        List<String> lines = tsv.lines().toList();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            List<String> cells = List.of(line.split("\t", -1)).stream().map(String::strip).toList();
+        for (TsvRows.Row row : TsvRows.parse(tsv, "manifest")) {
+            List<String> cells = row.cells().stream().map(String::strip).toList();
             if (!headerSeen) {
                 if (!cells.equals(COLUMNS)) {
-                    throw new IllegalArgumentException("manifest line " + (i + 1) + ": expected the header "
-                            + String.join("<TAB>", COLUMNS) + ", found: " + line);
+                    throw new IllegalArgumentException("manifest line " + row.line() + ": expected the header "
+                            + String.join("<TAB>", COLUMNS) + ", found: " + row.text());
                 }
                 headerSeen = true;
                 continue;
             }
-            Guide guide = row(cells, i + 1);
+            Guide guide = row(cells, row.line());
             if (!ids.add(guide.id())) {
-                throw new IllegalArgumentException("manifest line " + (i + 1) + ": duplicate id " + guide.id());
+                throw new IllegalArgumentException("manifest line " + row.line() + ": duplicate id " + guide.id());
             }
             guides.add(guide);
         }

@@ -10,7 +10,8 @@
  * {@code BoxTables}, {@code ProseFences}, {@code BareCommands}, {@code LostHeadings},
  * {@code GluedHeadings}, {@code AngleBracketPlaceholders}); what one guide cannot say for itself
  * (lost headings, levels, AsciiDoc anchors) is data in {@code hints/<guide-id>.tsv}, read by
- * {@code GuideHints}. Add a new format as another {@code XxxBlocks} reader, a new quirk as another
+ * {@code GuideHints}. {@link dev.pcibot.ingest.TsvRows} reads the tab-separated data files (hints, the
+ * manifest, and kb's tables) into numbered rows. Add a new format as another {@code XxxBlocks} reader, a new quirk as another
  * small class called from its reader.
  */
 @NullMarked

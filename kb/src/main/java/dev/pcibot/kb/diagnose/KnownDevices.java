@@ -1,12 +1,11 @@
 package dev.pcibot.kb.diagnose;
 
-import java.io.BufferedReader;
+import dev.pcibot.ingest.TsvRows;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -43,19 +42,13 @@ public final class KnownDevices {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is missing from the class path");
             }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            int number = 0;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
+            for (TsvRows.Row row : TsvRows.read(in, RESOURCE)) {
+                List<String> cols = row.filled();
+                if (cols.size() != 4 || !cols.get(0).matches("\\p{XDigit}{4}:\\p{XDigit}{4}")) {
+                    throw row.fail("expected id, finding, model, note");
                 }
-                String[] cols = line.split("\t");
-                if (cols.length != 4 || !cols[0].matches("\\p{XDigit}{4}:\\p{XDigit}{4}")) {
-                    throw new IllegalStateException(RESOURCE + ":" + number + ": expected id, finding, model, note");
-                }
-                rows.put(cols[0].toLowerCase(Locale.ROOT), new KnownDevice(cols[0], cols[1], cols[2], cols[3]));
+                rows.put(cols.get(0).toLowerCase(Locale.ROOT),
+                        new KnownDevice(cols.get(0), cols.get(1), cols.get(2), cols.get(3)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,5 +1,6 @@
 package dev.pcibot.kb.diagnose;
 
+import dev.pcibot.ingest.TsvRows;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,34 +33,28 @@ final class MessagePatterns {
 
     static List<MessagePattern> parse(BufferedReader reader) throws IOException {
         List<MessagePattern> rows = new ArrayList<>();
-        String line;
-        int number = 0;
-        while ((line = reader.readLine()) != null) {
-            number++;
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
+        for (TsvRows.Row row : TsvRows.read(reader, RESOURCE)) {
+            List<String> cols = row.filled();
+            if (cols.size() < 3) {
+                throw row.fail("expected target, literal, regex");
             }
-            String[] cols = line.split("\t");
-            if (cols.length < 3) {
-                throw new IllegalStateException(RESOURCE + ":" + number + ": expected target, literal, regex");
-            }
-            rows.add(row(cols, number));
+            rows.add(row(row, cols));
         }
         return List.copyOf(rows);
     }
 
-    private static MessagePattern row(String[] cols, int number) {
-        String where = RESOURCE + ":" + number + ": ";
+    private static MessagePattern row(TsvRows.Row row, List<String> cols) {
+        String where = row.where();
         Pattern regex;
         try {
-            regex = Pattern.compile(cols[2]);
+            regex = Pattern.compile(cols.get(2));
         } catch (PatternSyntaxException e) {
-            throw new IllegalStateException(where + e.getDescription(), e);
+            throw row.fail(e.getDescription(), e);
         }
         int min = 1;
         @Nullable Probe ask = null;
-        if (cols.length > 3) {
-            for (String option : cols[3].trim().split("\\s+")) {
+        if (cols.size() > 3) {
+            for (String option : cols.get(3).trim().split("\\s+")) {
                 if (option.startsWith("min=")) {
                     min = Integer.parseInt(option.substring(4));
                 } else if (option.startsWith("ask=")) {
@@ -70,6 +65,6 @@ final class MessagePatterns {
                 }
             }
         }
-        return new MessagePattern(cols[0], cols[1], regex, min, ask);
+        return new MessagePattern(cols.get(0), cols.get(1), regex, min, ask);
     }
 }

@@ -1,5 +1,6 @@
 package dev.pcibot.kb.search;
 
+import dev.pcibot.ingest.TsvRows;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -26,28 +27,32 @@ final class Corrections {
     }
 
     private static final class Holder {
-        static final Corrections BUNDLED = parse(KbAnalyzers.readLines(RESOURCE));
+        static final Corrections BUNDLED = fromRows(KbAnalyzers.readRows(RESOURCE));
     }
 
-    /** Parses the data lines (comments and blank lines already removed); bad rows fail loudly at start. */
+    /** Parses data lines (as in the file, without comments); bad rows fail loudly at start. */
     static Corrections parse(List<String> lines) {
-        List<Correction> rows = new ArrayList<>();
-        for (String line : lines) {
-            if (line.equals(HEADER)) {
+        return fromRows(TsvRows.parse(String.join("\n", lines), RESOURCE));
+    }
+
+    private static Corrections fromRows(List<TsvRows.Row> rows) {
+        List<Correction> corrections = new ArrayList<>();
+        for (TsvRows.Row row : rows) {
+            if (row.text().strip().equals(HEADER)) {
                 continue;
             }
-            String[] cols = line.split("\t", -1);
-            if (cols.length != 4 || cols[3].isBlank()) {
-                throw new IllegalStateException(RESOURCE + ": expected 4 tab-separated columns: " + line);
+            List<String> cols = row.filled();
+            if (cols.size() != 4 || cols.get(3).isBlank()) {
+                throw row.fail("expected 4 tab-separated columns: " + row.text());
             }
             try {
-                Pattern wrong = Pattern.compile(cols[2], Pattern.CASE_INSENSITIVE);
-                rows.add(new Correction(cols[0].strip(), cols[1].strip(), wrong, cols[3].strip()));
+                Pattern wrong = Pattern.compile(cols.get(2), Pattern.CASE_INSENSITIVE);
+                corrections.add(new Correction(cols.get(0).strip(), cols.get(1).strip(), wrong, cols.get(3).strip()));
             } catch (PatternSyntaxException e) {
-                throw new IllegalStateException(RESOURCE + ": bad pattern " + cols[2] + ": " + e.getDescription(), e);
+                throw row.fail("bad pattern " + cols.get(2) + ": " + e.getDescription(), e);
             }
         }
-        return new Corrections(rows);
+        return new Corrections(corrections);
     }
 
     List<Correction> rows() {

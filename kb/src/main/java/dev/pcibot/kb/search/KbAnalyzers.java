@@ -1,5 +1,6 @@
 package dev.pcibot.kb.search;
 
+import dev.pcibot.ingest.TsvRows;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -172,6 +173,15 @@ public final class KbAnalyzers {
                     .map(String::strip)
                     .filter(l -> !l.isEmpty() && !l.startsWith("#"))
                     .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
+    }
+
+    /** The rows of a tab-separated resource, with their line numbers (see {@link TsvRows}). */
+    static List<TsvRows.Row> readRows(String resource) {
+        try (Reader reader = open(resource)) {
+            return TsvRows.read(reader, resource);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + resource, e);
         }

@@ -1,5 +1,6 @@
 package dev.pcibot.kb.search;
 
+import dev.pcibot.ingest.TsvRows;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -33,27 +34,31 @@ final class NarrowTopics {
     }
 
     private static final class Holder {
-        static final NarrowTopics BUNDLED = parse(KbAnalyzers.readLines(RESOURCE));
+        static final NarrowTopics BUNDLED = fromRows(KbAnalyzers.readRows(RESOURCE));
     }
 
-    /** Parses the data lines (comments and blank lines already removed); bad rows fail loudly at start. */
+    /** Parses data lines (as in the file, without comments); bad rows fail loudly at start. */
     static NarrowTopics parse(List<String> lines) {
+        return fromRows(TsvRows.parse(String.join("\n", lines), RESOURCE));
+    }
+
+    private static NarrowTopics fromRows(List<TsvRows.Row> rows) {
         List<NarrowTopic> topics = new ArrayList<>();
-        for (String line : lines) {
-            if (line.equals(HEADER)) {
+        for (TsvRows.Row row : rows) {
+            if (row.text().strip().equals(HEADER)) {
                 continue;
             }
-            String[] cols = line.split("\t", -1);
-            List<String> heading = cols.length == 2 ? terms(cols[0]) : List.of();
+            List<String> cols = row.filled();
+            List<String> heading = cols.size() == 2 ? terms(cols.get(0)) : List.of();
             if (heading.size() != 1) {
-                throw new IllegalStateException(RESOURCE + ": expected one heading word, a tab, then cues: " + line);
+                throw row.fail("expected one heading word, a tab, then cues: " + row.text());
             }
             List<List<String>> cues = new ArrayList<>();
             cues.add(heading);
-            for (String cue : cols[1].split(",")) {
+            for (String cue : cols.get(1).split(",")) {
                 List<String> words = terms(cue);
                 if (words.isEmpty()) {
-                    throw new IllegalStateException(RESOURCE + ": empty cue (or stop words only) in: " + line);
+                    throw row.fail("empty cue (or stop words only) in: " + row.text());
                 }
                 cues.add(words);
             }
