@@ -59,8 +59,9 @@ final class DiagnosisAssembler {
     private Finding finding(Detection d) {
         FindingText text = texts.get(d.id())
                 .orElse(new FindingText(d.id(), Severity.PROBLEM, d.id(), List.of(), "", ""));
-        return new Finding(d.id(), text.severity(), text.title(), d.evidence(), text.meaning(), text.fix(),
-                citations.resolve(text.citeQueries()), d.detail());
+        EvidenceValues values = EvidenceValues.of(d.evidence());
+        return new Finding(d.id(), text.severity(), text.title(), d.evidence(), values.fill(text.meaning()),
+                values.fill(text.fix()), citations.resolve(text.citeQueries()), d.detail());
     }
 
     /**
