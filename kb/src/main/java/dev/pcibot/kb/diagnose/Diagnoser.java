@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -28,16 +29,34 @@ import org.jspecify.annotations.Nullable;
  * lines cut at {@value PasteReader#MAX_LINE_BYTES} bytes, and only the lines that matter kept.
  * Empty, binary or oversized input is refused with an {@link InputRejectedException} whose message
  * can be shown to the user as it is.
+ *
+ * <p>Time is bounded too: the pattern table and the parsers match in time linear in a line, lines
+ * over {@value MessageScan#MAX_MATCHED_CHARS} characters are not matched (the diagnosis says so),
+ * and each diagnosis has a {@link DiagnosisBudget} ({@link #DEFAULT_BUDGET} unless the caller
+ * passes one it can cancel), past which it stops with a {@link DiagnosisTimeoutException}.
  */
 public final class Diagnoser {
+    /**
+     * Long enough for the largest paste at the slowest rate measured on a loaded machine (64 MiB
+     * reads in about 2 s alone), short enough that a hostile paste cannot hold a worker for long.
+     */
+    public static final Duration DEFAULT_BUDGET = Duration.ofSeconds(15);
+
     private final CitationResolver citations;
+    private final Duration budget;
     private final List<MessagePattern> patterns;
     private final LiteralPrefilter prefilter;
     private final FindingTexts texts = new FindingTexts();
     private final DiagnosisAssembler assembler;
 
     public Diagnoser(CitationResolver citations) {
+        this(citations, DEFAULT_BUDGET);
+    }
+
+    /** @param budget the time each diagnosis may take unless the caller passes its own budget */
+    public Diagnoser(CitationResolver citations, Duration budget) {
         this.citations = Objects.requireNonNull(citations);
+        this.budget = DiagnosisBudget.of(budget).limit();
         this.patterns = MessagePatterns.load();
         this.prefilter = PasteIntake.prefilterFor(patterns);
         this.assembler = new DiagnosisAssembler(texts, citations);
@@ -48,15 +67,25 @@ public final class Diagnoser {
         return new Diagnoser(CitationResolver.NONE);
     }
 
+    /** A fresh budget of this diagnoser's limit, for a caller that may need to cancel it. */
+    public DiagnosisBudget budget() {
+        return DiagnosisBudget.of(budget);
+    }
+
     /** Diagnoses pasted text (a Discord message, a form field). */
     public Diagnosis diagnose(String text) {
+        return diagnose(text, budget());
+    }
+
+    /** As {@link #diagnose(String)}, stopping when the budget is spent or cancelled. */
+    public Diagnosis diagnose(String text, DiagnosisBudget budget) {
         if (text.length() > PasteReader.MAX_BYTES) {
             throw PasteReader.tooLarge(); // without copying it into bytes first
         }
         if (text.isBlank()) {
             throw empty();
         }
-        return diagnose(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+        return diagnose(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), budget);
     }
 
     /**
@@ -64,8 +93,13 @@ public final class Diagnoser {
      * The caller closes the stream.
      */
     public Diagnosis diagnose(InputStream in) {
+        return diagnose(in, budget());
+    }
+
+    /** As {@link #diagnose(InputStream)}, stopping when the budget is spent or cancelled. */
+    public Diagnosis diagnose(InputStream in, DiagnosisBudget budget) {
         MessageScan scan = new MessageScan(patterns);
-        PasteIntake intake = new PasteIntake(prefilter, scan);
+        PasteIntake intake = new PasteIntake(prefilter, scan, budget);
         PasteReader.Stats stats;
         try {
             stats = PasteReader.read(in, prefilter, intake);
@@ -76,17 +110,31 @@ public final class Diagnoser {
             throw empty();
         }
         List<PastePart> parts = intake.finish();
-        Facts facts = new Facts(parts, scan, parse(parts));
+        Facts facts = new Facts(parts, scan, parse(parts, budget));
+        budget.check();
         List<Detection> detections = detect(facts, scan);
-        return assembler.assemble(facts, detections, notices(stats, intake));
+        return withUnmatched(assembler.assemble(facts, detections, notices(stats, intake)), scan);
     }
 
-    private static Map<PastePart, ParsedOutput> parse(List<PastePart> parts) {
+    /** The lines too long to match go to "not checked": a finding they hold was not looked for. */
+    private static Diagnosis withUnmatched(Diagnosis d, MessageScan scan) {
+        if (scan.longLines() == 0) {
+            return d;
+        }
+        List<String> notChecked = new ArrayList<>(d.notChecked());
+        notChecked.add(scan.longLines() + " line(s) longer than " + MessageScan.MAX_MATCHED_CHARS
+                + " characters (no kernel or QEMU message is that long) were not matched against the"
+                + " known messages; the first is line " + scan.firstLongLine() + ".");
+        return new Diagnosis(d.parts(), d.host(), d.devices(), d.findings(), d.nextSteps(), notChecked, d.notices());
+    }
+
+    private static Map<PastePart, ParsedOutput> parse(List<PastePart> parts, DiagnosisBudget budget) {
         Map<PastePart, ParsedOutput> outputs = new IdentityHashMap<>();
         for (PastePart part : parts) {
             if (part.kind() == null) {
                 continue;
             }
+            budget.check();
             Parser<? extends ParsedOutput> parser = parserFor(part);
             if (parser != null) {
                 outputs.put(part, parser.parse(String.join("\n", part.lines())));
@@ -102,9 +150,11 @@ public final class Diagnoser {
      */
     public List<Finding> explainMessages(String text) {
         MessageScan scan = new MessageScan(patterns);
+        DiagnosisBudget budget = budget();
         int number = 0;
         for (String raw : text.split("\r?\n", -1)) {
             number++;
+            budget.tick();
             String line = PasteNormalizer.normalize(raw);
             if (prefilter.matches(line)) {
                 scan.scan(number, PasteNormalizer.quote(raw), KernelLogParser.message(line));

@@ -1,5 +1,7 @@
 package dev.pcibot.kb.diagnose;
 
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 import dev.pcibot.ingest.TsvRows;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -9,11 +11,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.jspecify.annotations.Nullable;
 
-/** The message pattern table, loaded from content/diagnose/patterns.tsv on the class path. */
+/**
+ * The message pattern table, loaded from content/diagnose/patterns.tsv on the class path. Rows are
+ * compiled with RE2/J (see {@link MessagePattern}): a row that needs a backtracking feature
+ * (lookaround, back-references) fails to load, so a slow row cannot be added by accident.
+ */
 final class MessagePatterns {
     static final String RESOURCE = "/content/diagnose/patterns.tsv";
 

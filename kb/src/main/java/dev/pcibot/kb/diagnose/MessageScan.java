@@ -1,11 +1,11 @@
 package dev.pcibot.kb.diagnose;
 
+import com.google.re2j.Matcher;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,6 +13,12 @@ import org.jspecify.annotations.Nullable;
  * fact, the first few matching lines and a count, however long the log.
  */
 public final class MessageScan {
+    /**
+     * Longer messages are not matched: no kernel line comes near (printk stops at 1 KiB, a kernel
+     * command line at 2 KiB on x86), and skipping them keeps a paste of long junk lines cheap even
+     * when every line holds every literal.
+     */
+    static final int MAX_MATCHED_CHARS = 4096;
     /** Evidence lines kept per finding or fact; the count goes on. */
     static final int MAX_KEPT = 5;
     /** Facts only the IOMMU start-up prints: a log showing one is a log of the start-up. */
@@ -37,6 +43,8 @@ public final class MessageScan {
     private final Map<String, List<Hit>> findings = new LinkedHashMap<>();
     private final Map<String, List<Hit>> facts = new LinkedHashMap<>();
     private final Map<String, Integer> counts = new LinkedHashMap<>();
+    private int longLines;
+    private int firstLongLine;
 
     MessageScan(List<MessagePattern> patterns) {
         this.patterns = patterns;
@@ -47,6 +55,12 @@ public final class MessageScan {
      * Returns whether the line showed the IOMMU's start-up state (a {@link #STARTUP_FACTS} row).
      */
     boolean scan(int lineNumber, String quoted, String message) {
+        if (message.length() > MAX_MATCHED_CHARS) {
+            if (longLines++ == 0) {
+                firstLongLine = lineNumber;
+            }
+            return false;
+        }
         boolean fact = false;
         for (MessagePattern p : patterns) {
             Matcher m = p.match(message);
@@ -57,18 +71,20 @@ public final class MessageScan {
             fact |= p.isFact() && STARTUP_FACTS.contains(p.name());
             List<Hit> hits = (p.isFact() ? facts : findings).computeIfAbsent(p.name(), k -> new ArrayList<>());
             if (hits.size() < MAX_KEPT) {
-                hits.add(new Hit(quoted, lineNumber, group(m, "dev"), group(m, "group"), group(m, "value"), p.ask()));
+                hits.add(new Hit(quoted, lineNumber, p.group(m, "dev"), p.group(m, "group"), p.group(m, "value"), p.ask()));
             }
         }
         return fact;
     }
 
-    private static @Nullable String group(Matcher m, String name) {
-        try {
-            return m.group(name);
-        } catch (IllegalArgumentException noSuchGroup) {
-            return null;
-        }
+    /** How many lines were too long to match. */
+    int longLines() {
+        return longLines;
+    }
+
+    /** The number of the first line too long to match (0 when none was). */
+    int firstLongLine() {
+        return firstLongLine;
     }
 
     /** Finding ids whose messages appeared often enough, in table order. */

@@ -19,13 +19,15 @@ final class PasteIntake implements PasteReader.LineHandler {
 
     private final LiteralPrefilter prefilter;
     private final MessageScan scan;
+    private final DiagnosisBudget budget;
     private final PasteSplitter splitter = new PasteSplitter();
     private int nonBlankLines;
     private int invalidUtf8Lines;
 
-    PasteIntake(LiteralPrefilter prefilter, MessageScan scan) {
+    PasteIntake(LiteralPrefilter prefilter, MessageScan scan, DiagnosisBudget budget) {
         this.prefilter = prefilter;
         this.scan = scan;
+        this.budget = budget;
     }
 
     static LiteralPrefilter prefilterFor(List<MessagePattern> patterns) {
@@ -36,6 +38,7 @@ final class PasteIntake implements PasteReader.LineHandler {
 
     @Override
     public void line(int number, byte[] buf, int off, int len, boolean hit) {
+        budget.tick();
         if (KernelLogParser.hasBracketPrefix(buf, off, len) || KernelLogParser.hasJournalKernelPrefix(buf, off, len)) {
             nonBlankLines++;
             PastePart part = splitter.logLine(number);
