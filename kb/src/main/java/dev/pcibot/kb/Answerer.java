@@ -29,6 +29,8 @@ public final class Answerer {
      *     (empty, too long, no letters or digits); the message is fit for the user
      */
     public AnswerResult answer(String question, int limit) {
+        // NOTE: the search goes first because it refuses an over-long question (raw length included)
+        // before the message table reads it
         SearchResult search = searcher.search(question, limit);
         List<Finding> findings = diagnoser.explainMessages(question);
         return new AnswerResult(question, findings, search);

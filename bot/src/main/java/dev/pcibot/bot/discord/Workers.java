@@ -3,6 +3,9 @@ package dev.pcibot.bot.discord;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import dev.pcibot.kb.diagnose.Diagnoser;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -26,6 +29,11 @@ import org.slf4j.LoggerFactory;
  * {@link #ACK_PRIORITY_WAIT}) while any acknowledgement is still on its way or an interaction
  * arrived less than {@link #QUIET} ago (the rest of a burst is still being read from the gateway),
  * so that in a burst the CPU and JDA's request threads go to acks before searches and diagnoses.
+ *
+ * <p>One user may have at most {@link #PER_USER} places at once ({@link #tryReserve(long)}): four
+ * crafted attachments from one user would otherwise hold all four workers while everyone else
+ * queues. A refused user is told when to try again: when the oldest of their jobs is sure to be
+ * done, since no diagnosis outlives its budget ({@link Diagnoser#DEFAULT_BUDGET}).
  */
 @Singleton
 public final class Workers {
@@ -37,6 +45,9 @@ public final class Workers {
     /** How long the gateway must be quiet before work starts during a burst. */
     static final Duration QUIET = Duration.ofMillis(25);
 
+    /** Places one user may hold at once: one running and one waiting covers any honest use. */
+    public static final int PER_USER = 2;
+
     private volatile long lastArrival = System.nanoTime() - QUIET.toNanos();
 
     private final AtomicInteger pendingAcks = new AtomicInteger();
@@ -45,6 +56,11 @@ public final class Workers {
     private final Semaphore running;
     private final int capacity;
     private final AtomicInteger admitted = new AtomicInteger();
+    private final int perUser;
+    private final Duration jobLimit;
+    // per user: when each of their places was taken (nanoTime), oldest first
+    // (one lock for the whole map: Discord's rates are tiny, and it keeps take and release exact)
+    private final Map<Long, java.util.ArrayDeque<Long>> byUser = new java.util.HashMap<>();
     private final ExecutorService threads = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("discord-work-", 0).factory());
 
@@ -54,8 +70,58 @@ public final class Workers {
     }
 
     public Workers(int workers, int queue) {
+        this(workers, queue, PER_USER, Diagnoser.DEFAULT_BUDGET);
+    }
+
+    /** @param jobLimit the longest one job can take (the diagnosis budget), for "try again in N s" */
+    public Workers(int workers, int queue, int perUser, Duration jobLimit) {
         this.running = new Semaphore(Math.max(1, workers), true);
         this.capacity = Math.max(1, workers) + Math.max(0, queue);
+        this.perUser = Math.max(1, perUser);
+        this.jobLimit = jobLimit;
+    }
+
+    /**
+     * Reserves a place for {@code user}: empty when taken (run it with {@link #afterAck(long,
+     * RestAction, Runnable)}), else the message to show, which says when to try again.
+     */
+    public Optional<String> tryReserve(long user) {
+        long now = System.nanoTime();
+        synchronized (byUser) {
+            java.util.ArrayDeque<Long> mine = byUser.computeIfAbsent(user, k -> new java.util.ArrayDeque<>());
+            if (mine.size() >= perUser) {
+                long left = jobLimit.toNanos() + ACK_PRIORITY_WAIT.toNanos() - (now - mine.peekFirst());
+                long seconds = Math.max(1, (left + 999_999_999L) / 1_000_000_000L);
+                return Optional.of("You already have " + mine.size() + " requests running, the most one user may have"
+                        + " at once: try again in " + seconds + " s.");
+            }
+            if (!tryReserve()) {
+                if (mine.isEmpty()) {
+                    byUser.remove(user);
+                }
+                return Optional.of(BUSY);
+            }
+            mine.addLast(now);
+        }
+        return Optional.empty();
+    }
+
+    private void releaseUser(long user) {
+        synchronized (byUser) {
+            java.util.ArrayDeque<Long> mine = byUser.get(user);
+            if (mine == null) {
+                return;
+            }
+            mine.pollFirst();
+            if (mine.isEmpty()) {
+                byUser.remove(user);
+            }
+        }
+    }
+
+    /** As {@link #afterAck(RestAction, Runnable)} for a place taken by {@link #tryReserve(long)}. */
+    public void afterAck(long user, RestAction<?> ack, Runnable work) {
+        afterAck(ack, work, () -> releaseUser(user));
     }
 
     /** Reserves a place; false when running and waiting work is at capacity. */
@@ -69,6 +135,10 @@ public final class Workers {
 
     /** Runs work in a place taken by {@link #tryReserve}; the place is freed when it ends. */
     public void runReserved(Runnable work) {
+        runReserved(work, () -> {});
+    }
+
+    private void runReserved(Runnable work, Runnable done) {
         threads.execute(() -> {
             try {
                 running.acquire();
@@ -83,6 +153,7 @@ public final class Workers {
                 LOG.warn("Discord work failed", e);
             } finally {
                 admitted.decrementAndGet();
+                done.run();
             }
         });
     }
@@ -92,6 +163,10 @@ public final class Workers {
      * acknowledgement is pending any more.
      */
     public void afterAck(RestAction<?> ack, Runnable work) {
+        afterAck(ack, work, () -> {});
+    }
+
+    private void afterAck(RestAction<?> ack, Runnable work, Runnable done) {
         lastArrival = System.nanoTime();
         pendingAcks.incrementAndGet();
         ack.queue(ok -> ackSent(), e -> {
@@ -101,7 +176,7 @@ public final class Workers {
         runReserved(() -> {
             awaitAcks();
             work.run();
-        });
+        }, done);
     }
 
     private void ackSent() {

@@ -1,8 +1,10 @@
 package dev.pcibot.bot.http;
 
 import dev.pcibot.kb.diagnose.Diagnoser;
+import dev.pcibot.kb.diagnose.DiagnosisBudget;
 import dev.pcibot.kb.diagnose.Diagnosis;
 import dev.pcibot.kb.diagnose.InputRejectedException;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -15,7 +17,9 @@ import org.jspecify.annotations.Nullable;
  * {@code POST /api/diagnose}: the pasted output as a {@code text/plain} body, or JSON
  * {@code {"text": ...}}. Bodies over {@code micronaut.server.max-request-size} are refused by
  * Micronaut before they reach here (413, see {@link ApiErrorResponseProcessor}); a large log takes
- * a while to read, so the work runs off the event loop.
+ * a while to read, so the work runs off the event loop. Each diagnosis has the diagnoser's time
+ * budget (over it: 503, see {@link DiagnosisTimeoutHandler}) and stops early when the client closes
+ * the connection, so an abandoned request does not keep a thread busy.
  */
 @Controller("/api/diagnose")
 final class DiagnoseController {
@@ -27,17 +31,25 @@ final class DiagnoseController {
 
     @Post(consumes = MediaType.TEXT_PLAIN)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    Diagnosis text(@Body @Nullable String body) {
-        return diagnoser.diagnose(body == null ? "" : body);
+    Diagnosis text(HttpRequest<?> request, @Body @Nullable String body) {
+        return diagnose(request, body == null ? "" : body);
     }
 
     @Post(consumes = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    Diagnosis json(@Body DiagnoseRequest request) {
-        if (request.text() == null) {
+    Diagnosis json(HttpRequest<?> http, @Body DiagnoseRequest request) {
+        String text = request.text();
+        if (text == null) {
             throw new InputRejectedException("The JSON has no \"text\" field: send {\"text\": \"...pasted output...\"},"
                     + " or the output itself as text/plain.");
         }
-        return diagnoser.diagnose(request.text());
+        return diagnose(http, text);
+    }
+
+    private Diagnosis diagnose(HttpRequest<?> request, String text) {
+        DiagnosisBudget budget = diagnoser.budget();
+        try (ClientGone watch = ClientGone.watch(request, budget::cancel)) {
+            return diagnoser.diagnose(text, budget);
+        }
     }
 }

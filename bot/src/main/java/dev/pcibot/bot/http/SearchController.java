@@ -5,11 +5,15 @@ import dev.pcibot.kb.Answerer;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code GET /api/search?q=...&limit=N}: answers from the guides. Runs on the event loop: a search
- * is a few milliseconds of CPU on an index held in memory, cheaper than a hop to another thread.
+ * {@code GET /api/search?q=...&limit=N}: answers from the guides. Runs off the event loop: a search
+ * is usually a few milliseconds, but the message table also runs on the question, and on the event
+ * loop eight slow questions once made {@code /api/health} wait 26 s. The question's raw length is
+ * checked first (see the kb's QueryText), and {@link RateLimitFilter} bounds each client.
  */
 @Controller("/api")
 final class SearchController {
@@ -27,6 +31,7 @@ final class SearchController {
      * @param limit how many hits at most (default 5), clamped to 1..{@code kb.max-hits}
      */
     @Get("/search")
+    @ExecuteOn(TaskExecutors.BLOCKING)
     SearchResponse search(@QueryValue @Nullable String q, @QueryValue @Nullable Integer limit) {
         int n = limit == null ? Math.min(DEFAULT_LIMIT, maxHits) : Math.max(1, Math.min(limit, maxHits));
         return SearchResponse.of(answerer.answer(q == null ? "" : q, n));

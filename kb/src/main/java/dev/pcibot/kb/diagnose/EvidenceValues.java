@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param group the first IOMMU group number in the evidence, or null
  */
 record EvidenceValues(@Nullable String device, @Nullable String group) {
-    // NOTE: the look-arounds keep journal times ("10:05:41.123456") from reading as "05:41.1".
+    // NOTE: the look-arounds keep journal times ("10:05:41.123456") from reading as "05:41.1"; they
+    // need java.util.regex, which is linear here: every quantifier is bounded.
     private static final Pattern ADDRESS = Pattern.compile(
             "(?<![\\w:.])((?:[0-9a-fA-F]{4}:)?[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\\.[0-7])(?![\\w.])");
     private static final Pattern GROUP = Pattern.compile("(?i)\\b(?:iommu_)?group[ /](\\d{1,4})\\b");

@@ -1,8 +1,8 @@
 package dev.pcibot.kb.diagnose;
 
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,7 +1,7 @@
 package dev.pcibot.kb.diagnose;
 
 import dev.pcibot.kb.diagnose.parse.KernelLogParser;
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,14 +18,14 @@ final class LineSignatures {
                     "^(?:DMAR|DMAR-IR|AMD-Vi|iommu|pci|pcieport|vfio|vfio-pci|vfio_pci|vfio_iommu_type1|x2apic|kvm"
                             + "|kvm_amd|kvm_intel|genirq|amdgpu|nvidia|nouveau|radeon|i915|snd_hda_intel|xhci_hcd|ACPI"
                             + "|AER|perf/amd_iommu|Kernel command line|Command line|efifb|simple-framebuffer"
-                            + "|vendor-reset|vendor_reset)[\\w-]*(?::| \\p{XDigit}{4}:| \\[\\d+\\]:).*"
+                            + "|vendor-reset|vendor_reset)[\\w-]*(?::| [0-9A-Fa-f]{4}:| \\[\\d+\\]:).*"
                             + "|^Linux version \\d.*");
     private static final Pattern QEMU_ERROR =
             Pattern.compile(
                     "^(?:(?:kvm|qemu-system-\\w+): |TASK ERROR:|start failed|Error: start failed|QEMU exited"
                             + "|failed to start VM|vfio: error|error writing '1' to).*");
     private static final Pattern LSPCI_DEVICE =
-            Pattern.compile("^(?:\\p{XDigit}{4}:)?\\p{XDigit}{2}:\\p{XDigit}{2}\\.[0-7] \\S.*");
+            Pattern.compile("^(?:[0-9A-Fa-f]{4}:)?[0-9A-Fa-f]{2}:[0-9A-Fa-f]{2}\\.[0-7] \\S.*");
     private static final Pattern LSPCI_DETAIL =
             Pattern.compile("^\\s+(?:Kernel driver in use|Kernel modules|Subsystem|DeviceName|Flags|Control"
                     + "|Status|Capabilities|Memory at|I/O ports at|Region \\d|Expansion ROM|IOMMU group|Latency"
@@ -33,7 +33,7 @@ final class LineSignatures {
     private static final Pattern GROUP_LISTING =
             Pattern.compile("^(?:/sys/kernel/iommu_groups/\\d+|IOMMU [Gg]roup \\d+|Group\\s+\\d+:?\\s).*");
     private static final Pattern PVESH_ROW =
-            Pattern.compile("^[│|]\\s*(?:0x\\p{XDigit}{6}|class)\\s*[│|].*|.*\\biommugroup\\b.*");
+            Pattern.compile("^[│|]\\s*(?:0x[0-9A-Fa-f]{6}|class)\\s*[│|].*|.*\\biommugroup\\b.*");
     private static final Pattern BOX_BORDER = Pattern.compile("^[┌├└╞╒╘╰╭─═┬┼┴┤┐┘┙┑╡╪│|+\\- ]+$");
     private static final Pattern JSON_FIELD =
             Pattern.compile("^\\s*\\[?\\{?\\s*\"(?:class|device|id|iommugroup|vendor|subsystem_device"

@@ -12,8 +12,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 
 /**
  * Which PCI functions the user means to pass through, from everything in the paste: hostpci
@@ -25,8 +25,8 @@ public final class PassthroughTargets {
     // in prose a bare "10:00" is more often a time than a bus:device: require a domain, a function
     // or parentheses
     private static final Pattern PROSE_ADDRESS = Pattern.compile(
-            "\\b\\p{XDigit}{4}:\\p{XDigit}{2}:\\p{XDigit}{2}(?:\\.[0-7])?\\b|\\b\\p{XDigit}{2}:\\p{XDigit}{2}\\.[0-7]\\b"
-                    + "|\\((\\p{XDigit}{2}:\\p{XDigit}{2})\\)");
+            "\\b[0-9A-Fa-f]{4}:[0-9A-Fa-f]{2}:[0-9A-Fa-f]{2}(?:\\.[0-7])?\\b|\\b[0-9A-Fa-f]{2}:[0-9A-Fa-f]{2}\\.[0-7]\\b"
+                    + "|\\(([0-9A-Fa-f]{2}:[0-9A-Fa-f]{2})\\)");
 
     private PassthroughTargets() {}
 

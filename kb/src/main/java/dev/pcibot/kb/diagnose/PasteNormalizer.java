@@ -1,6 +1,6 @@
 package dev.pcibot.kb.diagnose;
 
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 
 /**
  * Cleans one pasted line for matching: what chat clients and terminals add to output (ANSI

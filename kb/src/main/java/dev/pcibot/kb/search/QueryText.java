@@ -12,10 +12,20 @@ import org.jspecify.annotations.Nullable;
 record QueryText(String text) {
     /** Longer than this is a pasted log, not a question: those belong to /diagnose. */
     static final int MAX_LENGTH = 500;
+    /**
+     * The raw text is refused past this, before anything reads it: the 500 are counted after white
+     * space collapses, and a 60 KB question of spaces once spent 6 s in the message table.
+     */
+    public static final int MAX_RAW_LENGTH = 2_000;
 
     static QueryText of(@Nullable String raw) {
         if (raw == null) {
             throw new InvalidQueryException("Type a question or a few words to search for.");
+        }
+        if (raw.length() > MAX_RAW_LENGTH) {
+            throw new InvalidQueryException("The query is too long (" + raw.length() + " characters, at most "
+                    + MAX_LENGTH + ", or " + MAX_RAW_LENGTH + " counting spaces). Ask a shorter question; to have a log explained, paste it to"
+                    + " the diagnose command instead.");
         }
         StringBuilder cleaned = new StringBuilder(Math.min(raw.length(), MAX_LENGTH + 64));
         boolean space = false;

@@ -82,12 +82,14 @@ final class AskCommand extends SlashCommandAdapter implements ComponentHandler {
             Replies.notice(event, "Ask a question, for example `/ask question: how do I enable IOMMU`.");
             return;
         }
-        if (!workers.tryReserve()) {
-            Replies.notice(event, Workers.BUSY);
+        long user = event.getUser().getIdLong();
+        Optional<String> busy = workers.tryReserve(user);
+        if (busy.isPresent()) {
+            Replies.notice(event, busy.get());
             return;
         }
         InteractionHook hook = event.getHook();
-        workers.afterAck(event.deferReply(visibility.ephemeral(event)), () -> answer(event, hook, question));
+        workers.afterAck(user, event.deferReply(visibility.ephemeral(event)), () -> answer(event, hook, question));
     }
 
     private void answer(IReplyCallback event, InteractionHook hook, String question) {

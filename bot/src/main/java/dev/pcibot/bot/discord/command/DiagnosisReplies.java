@@ -17,6 +17,7 @@ import jakarta.inject.Singleton;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
@@ -52,12 +53,14 @@ final class DiagnosisReplies {
 
     /** @param source what is diagnosed, for the reader ("your paste", "attachment dmesg.txt") */
     void start(IReplyCallback event, String source, Job job) {
-        if (!workers.tryReserve()) {
-            Replies.notice(event, Workers.BUSY);
+        long user = event.getUser().getIdLong();
+        Optional<String> busy = workers.tryReserve(user); // per user, so one user cannot hold every worker
+        if (busy.isPresent()) {
+            Replies.notice(event, busy.get());
             return;
         }
         InteractionHook hook = event.getHook();
-        workers.afterAck(event.deferReply(visibility.ephemeral(event)), () -> finish(event, hook, source, job));
+        workers.afterAck(user, event.deferReply(visibility.ephemeral(event)), () -> finish(event, hook, source, job));
     }
 
     private void finish(IReplyCallback event, InteractionHook hook, String source, Job job) {

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 
 /**
  * Reads /etc/default/grub as the shell does when update-grub sources it: {@code KEY=value} with
@@ -23,8 +23,9 @@ final class GrubDefaultReader {
     static final String LINUX_VAR = "GRUB_CMDLINE_LINUX";
     static final Pattern ASSIGNMENT =
             Pattern.compile("^(?:export\\s+)?([A-Za-z_][A-Za-z0-9_]*)=(.*)$");
-    private static final Pattern EXPANSION =
-            Pattern.compile("\\$\\{?(" + DEFAULT_VAR + "|" + LINUX_VAR + ")\\b}?");
+    // java.util.regex for its replaceAll(Function); linear: one optional brace around a fixed word
+    private static final java.util.regex.Pattern EXPANSION =
+            java.util.regex.Pattern.compile("\\$\\{?(" + DEFAULT_VAR + "|" + LINUX_VAR + ")\\b}?");
 
     private GrubDefaultReader() {}
 
@@ -76,7 +77,7 @@ final class GrubDefaultReader {
                             .matcher(word.value())
                             .replaceAll(
                                     r ->
-                                            Matcher.quoteReplacement(
+                                            java.util.regex.Matcher.quoteReplacement(
                                                     vars.getOrDefault(r.group(1), "")));
             if (!word.rest().isBlank() && !word.rest().startsWith("#")) {
                 malformed.add(

@@ -1,8 +1,8 @@
 package dev.pcibot.kb.diagnose.parse;
 
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 
 /**
  * Reads an IOMMU group listing in any of its popular shapes: {@code find /sys/kernel/iommu_groups/

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  */
 public final class KernelLogParser implements Parser<KernelLogOutput> {
     // Each alternative is one prefix style. Every repetition is bounded: the pattern also runs on
-    // junk lines of 64 KiB, where an unbounded [a-z]+ would backtrack quadratically.
+    // junk lines of 64 KiB, where an unbounded [a-z]+ would backtrack quadratically. (java.util.regex
+    // for the lookahead: anchored and bounded, so linear; RE2/J has no lookaround.)
     private static final Pattern PREFIX =
             Pattern.compile(
                     "^(?:<\\d{1,2}>)?" // dmesg -r priority

@@ -1,7 +1,7 @@
 package dev.pcibot.kb.diagnose.parse;
 
 import java.util.List;
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 
 /**
  * Splits a command line into parameters the way the kernel does ({@code next_arg} in

@@ -4,8 +4,8 @@ import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 
 /** Collects the lines of one function while the lspci parsers walk the text. */
 final class LspciDeviceBuilder {

@@ -3,8 +3,8 @@ package dev.pcibot.kb.diagnose.parse;
 import org.jspecify.annotations.Nullable;
 
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 
 /**
  * The first line lspci prints for a function, in its three shapes:

@@ -4,8 +4,8 @@ import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 
 /**
  * Reads {@code lspci} output: {@code -nn}, {@code -k}, {@code -nnk}, {@code -v}/{@code -vv}/ {@code

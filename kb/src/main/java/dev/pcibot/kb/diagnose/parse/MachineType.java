@@ -2,8 +2,8 @@ package dev.pcibot.kb.diagnose.parse;
 
 import org.jspecify.annotations.Nullable;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 
 /**
  * A VM's {@code machine:} setting: {@code q35}, {@code pc-q35-8.1+pve0}, {@code pc-i440fx-8.1},

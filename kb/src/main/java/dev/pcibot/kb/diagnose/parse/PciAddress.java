@@ -4,8 +4,8 @@ import org.jspecify.annotations.Nullable;
 
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 
 /**
  * A PCI address as tools print it: lspci without {@code -D} omits the domain ({@code 01:00.0}),

@@ -11,7 +11,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 
 /**
  * Reads {@code pvesh get /nodes/NODE/hardware/pci} as the box table pvesh prints on a terminal and
@@ -28,8 +28,8 @@ import java.util.regex.Pattern;
 final class PveshPciReader {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern BORDER =
-            Pattern.compile("^[\\u2500-\\u257F+\\-=]+\\s*(\\.\\.\\.|\\u2026)?$");
-    private static final Pattern ROW = Pattern.compile("^[\\u2502|].*");
+            Pattern.compile("^[\\x{2500}-\\x{257F}+\\-=]+\\s*(\\.\\.\\.|\\x{2026})?$");
+    private static final Pattern ROW = Pattern.compile("^[\\x{2502}|].*");
 
     private PveshPciReader() {}
 

@@ -2,7 +2,7 @@ package dev.pcibot.kb.diagnose.parse;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 
 /**
  * Splits a pasted part into lines the way every parser wants them: CR, CRLF and LF all end a line,

@@ -2,8 +2,8 @@ package dev.pcibot.kb.diagnose.parse;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 
 /**
  * Reads {@code uname -r} and {@code uname -a}. Typical input (all samples: test resources

@@ -2,8 +2,8 @@ package dev.pcibot.kb.diagnose.parse;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 
 /**
  * A version compared by its numbers: {@code 6.8.12-4} after {@code 6.8.8-2}, {@code 8.2.4} after

@@ -4,7 +4,7 @@ import dev.pcibot.kb.diagnose.Detection;
 import dev.pcibot.kb.diagnose.Facts;
 import dev.pcibot.kb.diagnose.MessageScan;
 import java.util.List;
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 
 /**
  * Fires when the user says the trouble began with an update or upgrade that names a kernel or PVE

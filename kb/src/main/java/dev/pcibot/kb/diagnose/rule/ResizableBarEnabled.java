@@ -6,8 +6,8 @@ import dev.pcibot.kb.diagnose.PastePart;
 import dev.pcibot.kb.diagnose.parse.LspciOutput;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 
 /**
  * Fires when lspci -vv shows a Resizable BAR capability with a BAR grown past 256 MB (the firmware
