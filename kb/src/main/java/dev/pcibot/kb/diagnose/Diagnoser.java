@@ -102,7 +102,7 @@ public final class Diagnoser {
         PasteIntake intake = new PasteIntake(prefilter, scan, budget);
         PasteReader.Stats stats;
         try {
-            stats = PasteReader.read(in, prefilter, intake);
+            stats = PasteReader.read(in, prefilter, intake, budget);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the input: " + e.getMessage(), e);
         }

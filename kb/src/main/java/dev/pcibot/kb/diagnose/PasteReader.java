@@ -33,7 +33,13 @@ final class PasteReader {
 
     private PasteReader() {}
 
-    static Stats read(InputStream in, LiteralPrefilter prefilter, LineHandler handler) throws IOException {
+    /**
+     * Reads the stream through; the budget is checked at every chunk, so a stream that trickles in
+     * (a slow download) is stopped at the deadline too, not only a fast one with many lines. A read
+     * that blocks with no byte at all is bounded by the caller's own timeout (the download's).
+     */
+    static Stats read(InputStream in, LiteralPrefilter prefilter, LineHandler handler, DiagnosisBudget budget)
+            throws IOException {
         byte[] cls = prefilter.classOf();
         int[] table = prefilter.table();
         int state = 0;
@@ -46,7 +52,13 @@ final class PasteReader {
         int lines = 0;
         int cut = 0;
         int n;
-        while ((n = in.readNBytes(chunk, 0, CHUNK)) > 0) {
+        // read, not readNBytes: readNBytes waits for a full chunk, which from a trickling stream
+        // could take longer than the whole budget
+        while ((n = in.read(chunk, 0, CHUNK)) >= 0) {
+            if (n == 0) {
+                continue;
+            }
+            budget.check();
             total += n;
             if (total > MAX_BYTES) {
                 throw tooLarge();

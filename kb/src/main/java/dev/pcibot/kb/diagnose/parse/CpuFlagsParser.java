@@ -50,7 +50,8 @@ public final class CpuFlagsParser implements Parser<CpuFlagsOutput> {
                 vmx += s.equals("vmx") ? 1 : 0;
                 svm += s.equals("svm") ? 1 : 0;
             } else if (flags.matches()) {
-                Set<String> tokens = Set.of(flags.group(1).split("\\s+"));
+                // a HashSet, not Set.of: a line that repeats a flag threw "duplicate element" before
+                Set<String> tokens = new java.util.HashSet<>(java.util.Arrays.asList(flags.group(1).split("\\s+")));
                 flagLines++;
                 vmx += tokens.contains("vmx") ? 1 : 0;
                 svm += tokens.contains("svm") ? 1 : 0;

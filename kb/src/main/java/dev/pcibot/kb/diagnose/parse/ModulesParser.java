@@ -33,7 +33,8 @@ public final class ModulesParser implements Parser<ModulesOutput> {
                     "^(/etc/(?:modprobe\\.d|modules-load\\.d)/[^:\\s]+|/etc/modules):(.*)$");
     private static final Pattern LSMOD_HEADER = Pattern.compile("^Module\\s+Size\\s+Used\\s+by$");
     private static final Pattern LSMOD =
-            Pattern.compile("^([A-Za-z0-9_]+)\\s+(\\d+)\\s+(-?\\d+)(?:\\s+(\\S.*))?$");
+            // sizes and use counts bounded to what parseLong/parseInt take (a paste of digits threw)
+            Pattern.compile("^([A-Za-z0-9_]+)\\s+(\\d{1,18})\\s+(-?\\d{1,9})(?:\\s+(\\S.*))?$");
     private static final Pattern DIRECTIVE =
             Pattern.compile(
                     "^(options|blacklist|softdep|install|remove|alias)\\s+(\\S+)(?:\\s+(.*))?$");
