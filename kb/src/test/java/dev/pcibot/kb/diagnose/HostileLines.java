@@ -75,4 +75,35 @@ public final class HostileLines {
             throw new IllegalStateException(e);
         }
     }
+    /** Single characters whose runs break backtracking regexes (\\s+, \\S+, [^\\]]*, \\d+, .*). */
+    static final List<String> UNITS = List.of(" ", "0", "a", ":", "[", "]", "'", ". ", "-", "\t", "(", "=", "#");
+
+    /** Named inputs of a requested size for one row: runs of one character, repeated words. */
+    public static java.util.Map<String, IntFunction<String>> forRow(String literal, String regex) {
+        java.util.Map<String, IntFunction<String>> inputs = new java.util.LinkedHashMap<>();
+        for (String unit : UNITS) {
+            inputs.put("literal+'" + unit + "'*n", n -> GrowthCheck.around(literal, unit, "", n));
+            inputs.put("'" + unit + "'*n+literal", n -> GrowthCheck.around("", unit, literal, n));
+        }
+        inputs.put("(literal )*n", n -> GrowthCheck.repeat(literal + " ", n));
+        for (String word : words(literal, regex)) {
+            inputs.put("literal+('" + word + " ')*n", n -> GrowthCheck.around(literal + " ", word + " ", "", n));
+            inputs.put("(literal " + word + " )*n", n -> GrowthCheck.repeat(literal + " " + word + " ", n));
+        }
+        String all = String.join(" ", words(literal, regex));
+        inputs.put("(all words)*n", n -> GrowthCheck.around(literal + " ", all + " ", "", n));
+        return inputs;
+    }
+
+    /** The words a regex spells out (what a near-match repeats). */
+    static Set<String> words(String literal, String regex) {
+        Set<String> words = new LinkedHashSet<>();
+        for (String w : regex.replaceAll("\\\\[a-zA-Z]", " ").split("[^A-Za-z0-9_/-]+")) {
+            if (w.length() >= 2) {
+                words.add(w);
+            }
+        }
+        words.remove(literal);
+        return words;
+    }
 }
