@@ -40,9 +40,15 @@ final class DiagnosisAssembler {
         }
         List<NextStep> next = nextSteps(facts, detections, findings, undecided);
         if (findings.isEmpty()) {
-            String id = anyDecided ? NONE : INSUFFICIENT_INFO;
-            String detail = anyDecided ? "" : "Nothing in the paste shows the host's passthrough set-up or an error.";
-            findings.add(finding(Detection.of(id, List.of(), detail)));
+            OpenQuestions open = OpenQuestions.of(facts);
+            if (!anyDecided) {
+                findings.add(finding(Detection.of(INSUFFICIENT_INFO, List.of(),
+                        "Nothing in the paste shows the host's passthrough set-up or an error.")));
+            } else if (open.open()) {
+                findings.add(finding(Detection.of(INSUFFICIENT_INFO, open.evidence(), String.join(" ", open.detail()))));
+            } else {
+                findings.add(finding(Detection.of(NONE, List.of(), "")));
+            }
         }
         List<String> notChecked = undecided.stream().map(Stage::checks).toList();
         return new Diagnosis(parts(facts), HostFacts.of(facts), DeviceViews.of(facts), findings, next, notChecked,

@@ -2,6 +2,9 @@ package dev.pcibot.kb.diagnose;
 
 import dev.pcibot.kb.diagnose.parse.CmdlineOutput;
 import dev.pcibot.kb.diagnose.parse.CmdlineParser;
+import dev.pcibot.kb.diagnose.parse.IommuGroupsOutput;
+import dev.pcibot.kb.diagnose.parse.LspciDevice;
+import dev.pcibot.kb.diagnose.parse.LspciOutput;
 import dev.pcibot.kb.diagnose.parse.ParsedOutput;
 import dev.pcibot.kb.diagnose.parse.PveVersionOutput;
 import dev.pcibot.kb.diagnose.parse.UnameOutput;
@@ -112,9 +115,27 @@ public final class Facts {
         return parts.stream().filter(p -> p.kind() == probe).toList();
     }
 
-    /** Whether some log in the paste shows the IOMMU start-up, so a missing line means something. */
+    /**
+     * Whether some log in the paste shows the IOMMU start-up, so a missing line means something. A
+     * prompt-less excerpt whose only IOMMU line is {@code DMAR: IOMMU enabled} (the README's own
+     * example) is a quote, not a picture of the start-up: users trim to the line they think matters.
+     */
     public boolean logShowsIommuStartup() {
-        return parts.stream().anyMatch(PastePart::showsIommuStartup);
+        return parts.stream().anyMatch(p -> p.showsIommuStartup() && !onlyQuotesTheParameter(p));
+    }
+
+    private boolean onlyQuotesTheParameter(PastePart part) {
+        if (part.command() != null || part.kind() != Probe.KERNEL_IOMMU) {
+            return false;
+        }
+        for (String fact : List.of("iommu-active", "dmar-table", "iommu-disabled", "irq-remapping-on")) {
+            for (MessageScan.Hit hit : messages.fact(fact)) {
+                if (hit.lineNumber() >= part.firstLine() && hit.lineNumber() <= part.lastLine()) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** Whether some log in the paste shows the interrupt remapping start-up lines. */
@@ -130,9 +151,42 @@ public final class Facts {
         return iommuProvenActive() || iommuAcknowledgedWithFirmwareTable();
     }
 
-    /** Whether a line only a running IOMMU prints is there (groups, DMAR/AMD-Vi init, faults). */
+    /**
+     * Whether something only a working IOMMU produces is in the paste: groups assigned, DMAR/AMD-Vi
+     * initialised, DMA faults, a device owned by vfio-pci (it binds only to a function with an IOMMU
+     * group: its own log lines, or {@code Kernel driver in use: vfio-pci}), a group number in a QEMU
+     * error, lspci's {@code IOMMU group: N}, or a non-empty group listing. Positive evidence outweighs
+     * the absence of a start-up line in a paste that never showed the boot. The exception is
+     * vfio's no-IOMMU mode, which binds without one and says so.
+     */
     public boolean iommuProvenActive() {
-        return messages.has("iommu-active") || messages.has("iommu-in-use");
+        if (messages.has("vfio-noiommu")) {
+            return messages.has("iommu-active");
+        }
+        return messages.has("iommu-active") || messages.has("iommu-in-use") || !iommuProofInListings().isEmpty();
+    }
+
+    /**
+     * The listing lines that prove a working IOMMU: a function held by vfio-pci, a function with an
+     * IOMMU group, a group listing with groups in it. Empty when no listing shows one.
+     */
+    public List<String> iommuProofInListings() {
+        List<String> proof = new ArrayList<>();
+        for (PastePart part : parts) {
+            ParsedOutput out = outputs.get(part);
+            if (out instanceof LspciOutput lspci) {
+                for (LspciDevice d : lspci.devices()) {
+                    if ("vfio-pci".equals(d.driverInUse())) {
+                        part.quotedLineContaining("Kernel driver in use: vfio-pci", "drv=vfio-pci").ifPresent(proof::add);
+                    } else if (d.iommuGroup() != null) {
+                        part.quotedLineContaining("IOMMU group").ifPresent(proof::add);
+                    }
+                }
+            } else if (out instanceof IommuGroupsOutput groups && groups.iommuActive()) {
+                part.quotedLines().stream().filter(l -> !l.isBlank()).findFirst().ifPresent(proof::add);
+            }
+        }
+        return proof.stream().distinct().limit(3).toList();
     }
 
     /**

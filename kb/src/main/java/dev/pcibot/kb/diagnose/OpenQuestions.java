@@ -1,0 +1,79 @@
+package dev.pcibot.kb.diagnose;
+
+import dev.pcibot.kb.diagnose.parse.GroupMember;
+import dev.pcibot.kb.diagnose.parse.IommuGroup;
+import dev.pcibot.kb.diagnose.parse.IommuGroupsOutput;
+import dev.pcibot.kb.diagnose.parse.LspciOutput;
+import dev.pcibot.kb.diagnose.parse.PciAddress;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a paste with no finding still leaves open, so that the answer is {@code insufficient-info}
+ * and not {@code none}: trouble it shows without its cause (a device still waiting after a reset,
+ * BARs restored, a non-fatal AER error, a call trace, a VM start error no row explains), the target's
+ * group missing from a trimmed listing, a grep that filtered out the functions beside the target,
+ * an IOMMU set-up the paste cut before its result. "No findings" is said to be healthy only when
+ * none of these is open.
+ *
+ * @param evidence the lines that show what is open, quoted as pasted
+ * @param detail one sentence per open question
+ */
+record OpenQuestions(List<String> evidence, List<String> detail) {
+    static OpenQuestions of(Facts facts) {
+        List<String> evidence = new ArrayList<>();
+        List<String> detail = new ArrayList<>();
+        List<MessageScan.Hit> trouble = facts.messages().fact("trouble");
+        if (!trouble.isEmpty()) {
+            trouble.stream().limit(3).forEach(h -> evidence.add(h.line()));
+            detail.add("The paste shows trouble but not its cause.");
+        }
+        facts.parts(Probe.VM_START_ERROR).stream().findFirst()
+                .flatMap(p -> p.quotedLines().stream().filter(l -> !l.isBlank()).findFirst())
+                .ifPresent(line -> {
+                    evidence.add(line);
+                    detail.add("The VM fails to start, and no line says why.");
+                });
+        List<PciAddress> targets = PassthroughTargets.of(facts);
+        groupNotShown(facts, targets, evidence, detail);
+        if (facts.messages().has("dmar-init-proceeded") && !facts.iommuProvenActive()) {
+            facts.messages().fact("dmar-init-proceeded").stream().findFirst().ifPresent(h -> evidence.add(h.line()));
+            detail.add("The IOMMU set-up was under way where the paste stops; its result is not shown.");
+        }
+        for (PastePart part : facts.parts()) {
+            String command = part.command();
+            if (facts.output(part).orElse(null) instanceof LspciOutput lspci && command != null
+                    && command.contains("grep") && lspci.devices().stream().anyMatch(d -> "vfio-pci".equals(d.driverInUse()))) {
+                if (part.promptLine() != null) {
+                    evidence.add(part.promptLine());
+                }
+                detail.add("The grep keeps only some lines of lspci: the drivers of the card's other functions are not shown.");
+            }
+        }
+        return new OpenQuestions(evidence.stream().distinct().toList(), detail);
+    }
+
+    boolean open() {
+        return !detail.isEmpty();
+    }
+
+    private static void groupNotShown(Facts facts, List<PciAddress> targets, List<String> evidence, List<String> detail) {
+        for (IommuGroupsOutput groups : facts.outputs(IommuGroupsOutput.class)) {
+            if (!groups.iommuActive()) {
+                continue;
+            }
+            for (PciAddress target : targets) {
+                boolean shown = false;
+                for (IommuGroup g : groups.groups()) {
+                    for (GroupMember m : g.members()) {
+                        shown |= target.covers(m.address()) || m.address().covers(target);
+                    }
+                }
+                if (!shown) {
+                    detail.add("The group listing does not show the group of " + target.shortForm() + ".");
+                    return;
+                }
+            }
+        }
+    }
+}
