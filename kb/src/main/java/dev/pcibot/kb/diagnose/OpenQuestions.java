@@ -36,9 +36,12 @@ record OpenQuestions(List<String> evidence, List<String> detail) {
                 });
         List<PciAddress> targets = PassthroughTargets.of(facts);
         groupNotShown(facts, targets, evidence, detail);
-        if (facts.messages().has("dmar-init-proceeded") && !facts.iommuProvenActive()) {
-            facts.messages().fact("dmar-init-proceeded").stream().findFirst().ifPresent(h -> evidence.add(h.line()));
-            detail.add("The IOMMU set-up was under way where the paste stops; its result is not shown.");
+        if (!facts.iommuActive() && (facts.messages().has("dmar-init-proceeded") || facts.messages().has("dmar-table"))) {
+            for (String fact : List.of("dmar-init-proceeded", "dmar-table")) {
+                facts.messages().fact(fact).stream().findFirst().ifPresent(h -> evidence.add(h.line()));
+            }
+            detail.add("The paste shows the firmware's IOMMU table, but not whether DMA remapping came up"
+                    + " (no `DMAR: Intel(R) Virtualization Technology for Directed I/O`, no group).");
         }
         for (PastePart part : facts.parts()) {
             String command = part.command();

@@ -22,6 +22,9 @@ import java.util.Set;
  * Text: content findings/group-not-isolated.md
  */
 final class GroupNotIsolated implements Rule {
+    /** A listing of at most this many groups was cut down to the group in question. */
+    private static final int SHOWN_GROUPS = 2;
+
     @Override
     public String id() {
         return "group-not-isolated";
@@ -30,21 +33,27 @@ final class GroupNotIsolated implements Rule {
     @Override
     public List<Detection> evaluate(Facts facts) {
         List<PciAddress> targets = PassthroughTargets.of(facts);
-        if (targets.isEmpty()) {
-            return List.of();
-        }
         Set<String> evidence = new LinkedHashSet<>();
         List<String> details = new ArrayList<>();
         for (PastePart part : listings(facts)) {
             if (!(facts.output(part).orElse(null) instanceof IommuGroupsOutput groups)) {
                 continue;
             }
+            // with no target named, a listing cut down to one or two groups shows the group the user
+            // asks about: every endpoint in it is a candidate
+            boolean shownGroupsAreTheQuestion = targets.isEmpty() && !groups.groups().isEmpty()
+                    && groups.groups().size() <= SHOWN_GROUPS;
+            if (targets.isEmpty() && !shownGroupsAreTheQuestion) {
+                continue;
+            }
             for (IommuGroup group : groups.groups()) {
                 for (GroupMember member : group.members()) {
-                    if (targets.stream().noneMatch(t -> t.covers(member.address()))) {
+                    boolean candidate = shownGroupsAreTheQuestion ? !member.isBridge() && member.described()
+                            : targets.stream().anyMatch(t -> t.covers(member.address()));
+                    if (!candidate) {
                         continue;
                     }
-                    List<GroupMember> foreign = group.foreignPeersOf(member.address()).stream()
+                    List<GroupMember> foreign = group.foreignEndpointsOf(member).stream()
                             .filter(f -> !bridgeOrUnknownOnBusZero(f, facts))
                             .toList();
                     if (foreign.isEmpty()) {
@@ -52,8 +61,9 @@ final class GroupNotIsolated implements Rule {
                     }
                     quote(part, member.address()).ifPresent(evidence::add);
                     foreign.forEach(f -> quote(part, f.address()).ifPresent(evidence::add));
-                    details.add("Group " + group.number() + " holds " + member.address().shortForm() + " and also "
-                            + String.join(", ", foreign.stream().map(f -> f.address().shortForm()).toList()) + ".");
+                    details.add("Group " + group.number() + " holds " + name(member) + " and also "
+                            + String.join(", ", foreign.stream().map(GroupNotIsolated::name).toList())
+                            + ": they can only go to one VM together, and the host loses them all.");
                     break;
                 }
             }
@@ -80,6 +90,11 @@ final class GroupNotIsolated implements Rule {
             }
         }
         return m.address().bus() == 0;
+    }
+
+    private static String name(GroupMember m) {
+        String what = m.className() != null ? m.className() : m.description();
+        return m.address().shortForm() + (what != null ? " (" + what + ")" : "");
     }
 
     static List<PastePart> listings(Facts facts) {
