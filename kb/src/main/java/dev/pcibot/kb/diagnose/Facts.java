@@ -25,7 +25,28 @@ public final class Facts {
     Facts(List<PastePart> parts, MessageScan messages, Map<PastePart, ParsedOutput> outputs) {
         this.parts = List.copyOf(parts);
         this.messages = messages;
-        this.outputs = Map.copyOf(outputs);
+        this.outputs = Map.copyOf(joinFencedGroups(this.parts, outputs));
+    }
+
+    /**
+     * "IOMMU Group 5:" and then its lspci lines in a code fence: the fence splits the paste in two
+     * parts, a group header with no member and an lspci listing. The header's part is read again
+     * with the listing's lines under it.
+     */
+    private static Map<PastePart, ParsedOutput> joinFencedGroups(List<PastePart> parts, Map<PastePart, ParsedOutput> outputs) {
+        Map<PastePart, ParsedOutput> joined = new java.util.IdentityHashMap<>(outputs);
+        for (int i = 0; i + 1 < parts.size(); i++) {
+            PastePart header = parts.get(i);
+            PastePart next = parts.get(i + 1);
+            if (outputs.get(header) instanceof IommuGroupsOutput groups && !groups.groups().isEmpty()
+                    && groups.groups().stream().allMatch(g -> g.members().isEmpty())
+                    && outputs.get(next) instanceof LspciOutput) {
+                List<String> lines = new ArrayList<>(header.lines());
+                lines.addAll(next.lines());
+                joined.put(header, new dev.pcibot.kb.diagnose.parse.IommuGroupsParser().parse(String.join("\n", lines)));
+            }
+        }
+        return joined;
     }
 
     /** The parts of the paste, in order. */

@@ -160,8 +160,8 @@ final class LineSignatures {
 
     /** As {@link #fits(Probe, String)}, with the line's own signature already known. */
     static boolean fits(Probe kind, String line, @Nullable Probe own) {
-        if (line.isBlank() || line.strip().startsWith("```")) {
-            return true; // a Markdown fence inside one output does not end it
+        if (line.isBlank()) {
+            return true;
         }
         if (own != null) {
             return own == kind || related(kind, own);

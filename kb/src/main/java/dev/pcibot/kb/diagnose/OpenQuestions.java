@@ -20,6 +20,9 @@ import java.util.List;
  * @param detail one sentence per open question
  */
 record OpenQuestions(List<String> evidence, List<String> detail) {
+    private static final java.util.regex.Pattern BARE_LSPCI =
+            java.util.regex.Pattern.compile("(?:sudo\\s+)?lspci\\b[^|]{0,80}\\|\\s*grep\\b.*");
+
     static OpenQuestions of(Facts facts) {
         List<String> evidence = new ArrayList<>();
         List<String> detail = new ArrayList<>();
@@ -43,12 +46,24 @@ record OpenQuestions(List<String> evidence, List<String> detail) {
             detail.add("The paste shows the firmware's IOMMU table, but not whether DMA remapping came up"
                     + " (no `DMAR: Intel(R) Virtualization Technology for Directed I/O`, no group).");
         }
-        for (PastePart part : facts.parts()) {
+        List<PastePart> parts = facts.parts();
+        for (int i = 0; i < parts.size(); i++) {
+            PastePart part = parts.get(i);
             String command = part.command();
+            String commandLine = part.promptLine();
+            if (command == null && i > 0 && parts.get(i - 1).kind() == null && !parts.get(i - 1).lines().isEmpty()) {
+                // a command pasted without its prompt ("lspci -k | grep -E ...") heads the output
+                List<String> before = parts.get(i - 1).lines();
+                String last = before.get(before.size() - 1).strip();
+                if (BARE_LSPCI.matcher(last).matches()) {
+                    command = last;
+                    commandLine = parts.get(i - 1).quotedLines().get(before.size() - 1);
+                }
+            }
             if (facts.output(part).orElse(null) instanceof LspciOutput lspci && command != null
                     && command.contains("grep") && lspci.devices().stream().anyMatch(d -> "vfio-pci".equals(d.driverInUse()))) {
-                if (part.promptLine() != null) {
-                    evidence.add(part.promptLine());
+                if (commandLine != null) {
+                    evidence.add(commandLine);
                 }
                 detail.add("The grep keeps only some lines of lspci: the drivers of the card's other functions are not shown.");
             }

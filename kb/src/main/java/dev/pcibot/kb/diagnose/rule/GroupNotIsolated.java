@@ -32,6 +32,21 @@ final class GroupNotIsolated implements Rule {
 
     @Override
     public List<Detection> evaluate(Facts facts) {
+        return new GroupNotIsolated(facts).judge();
+    }
+
+    private final @org.jspecify.annotations.Nullable Facts facts;
+
+    GroupNotIsolated() {
+        this.facts = null;
+    }
+
+    private GroupNotIsolated(Facts facts) {
+        this.facts = facts;
+    }
+
+    private List<Detection> judge() {
+        Facts facts = java.util.Objects.requireNonNull(this.facts);
         List<PciAddress> targets = PassthroughTargets.of(facts);
         Set<String> evidence = new LinkedHashSet<>();
         List<String> details = new ArrayList<>();
@@ -103,7 +118,14 @@ final class GroupNotIsolated implements Rule {
         return parts;
     }
 
-    private static java.util.Optional<String> quote(PastePart part, PciAddress address) {
-        return part.quotedLineContaining(address.toString(), address.shortForm());
+    private java.util.Optional<String> quote(PastePart part, PciAddress address) {
+        java.util.Optional<String> line = part.quotedLineContaining(address.toString(), address.shortForm());
+        if (line.isEmpty() && facts != null) { // a fenced listing under its group header: the next part
+            int i = facts.parts().indexOf(part);
+            if (i >= 0 && i + 1 < facts.parts().size()) {
+                line = facts.parts().get(i + 1).quotedLineContaining(address.toString(), address.shortForm());
+            }
+        }
+        return line;
     }
 }
