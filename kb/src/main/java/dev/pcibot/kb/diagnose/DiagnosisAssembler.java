@@ -39,6 +39,12 @@ final class DiagnosisAssembler {
             }
         }
         List<NextStep> next = nextSteps(facts, detections, findings, undecided);
+        boolean explained = findings.stream().anyMatch(f -> f.severity() == Severity.BLOCKER || f.severity() == Severity.PROBLEM);
+        if (!findings.isEmpty() && !explained) {
+            // a warning such as "cannot reset" is no reason for "QEMU exited with code 1": say the cause is not shown
+            OpenQuestions.startFailure(facts).ifPresent(line -> findings.add(finding(Detection.of(INSUFFICIENT_INFO,
+                    List.of(line), "The VM fails to start, and nothing in the paste is bad enough to explain it."))));
+        }
         if (findings.isEmpty()) {
             OpenQuestions open = OpenQuestions.of(facts);
             if (!anyDecided) {

@@ -71,6 +71,21 @@ record OpenQuestions(List<String> evidence, List<String> detail) {
         return new OpenQuestions(evidence.stream().distinct().toList(), detail);
     }
 
+    private static final java.util.regex.Pattern START_FAILED = java.util.regex.Pattern.compile(
+            "TASK ERROR: start failed|QEMU exited with code|failed to start VM|Failed to start domain|error: Failed to start");
+
+    /** The line saying the VM did not start, if the paste shows one. */
+    static java.util.Optional<String> startFailure(Facts facts) {
+        for (PastePart part : facts.parts()) {
+            for (String line : part.quotedLines()) {
+                if (START_FAILED.matcher(line).find()) {
+                    return java.util.Optional.of(line);
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     boolean open() {
         return !detail.isEmpty();
     }

@@ -23,6 +23,7 @@ public final class Rules {
                     new KernelRegressionSuspected(),
                     new MsiDisabled(),
                     new ObsoleteFbParam(),
+                    new OptionRomHang(),
                     new PcieOnI440fx(),
                     new ResizableBarEnabled(),
                     new RomNotUefi(),
