@@ -18,6 +18,8 @@ import java.util.Optional;
  * recognised output parsed. Rules read facts; they never look at the raw paste.
  */
 public final class Facts {
+    private static final java.util.regex.Pattern GRUB_LINE =
+            java.util.regex.Pattern.compile("^\\s*(?:export\\s+)?GRUB_[A-Z_]+=");
     private final List<PastePart> parts;
     private final MessageScan messages;
     private final Map<PastePart, ParsedOutput> outputs;
@@ -86,12 +88,38 @@ public final class Facts {
         return Optional.ofNullable(outputs.get(part));
     }
 
-    /** Every kernel command line in the paste: cmdline parts, and the kernel log's own copy. */
+    /**
+     * Every kernel command line in the paste: cmdline parts, and the kernel log's own copy. A
+     * {@code GRUB_CMDLINE_LINUX...=} line pasted under {@code cat /proc/cmdline} is configuration, not what the kernel booted with: it becomes a command line
+     * of its own, read as /etc/default/grub.
+     */
     public List<Cmdline> cmdlines() {
         List<Cmdline> found = new ArrayList<>();
         for (PastePart part : parts) {
             if (outputs.get(part) instanceof CmdlineOutput c) {
-                found.add(new Cmdline(c, part.quotedLines()));
+                // in /etc/kernel/cmdline a GRUB_ line is the user's mistake (cmdline-param-typo says so)
+                if (c.source() != CmdlineOutput.Source.PROC_CMDLINE) {
+                    found.add(new Cmdline(c, part.quotedLines()));
+                    continue;
+                }
+                List<String> own = new ArrayList<>();
+                List<String> ownQuoted = new ArrayList<>();
+                List<String> grub = new ArrayList<>();
+                List<String> grubQuoted = new ArrayList<>();
+                for (int i = 0; i < part.lines().size(); i++) {
+                    boolean grubLine = GRUB_LINE.matcher(part.lines().get(i)).find();
+                    (grubLine ? grub : own).add(part.lines().get(i));
+                    (grubLine ? grubQuoted : ownQuoted).add(part.quotedLines().get(i));
+                }
+                if (grub.isEmpty()) {
+                    found.add(new Cmdline(c, part.quotedLines()));
+                } else {
+                    if (!own.isEmpty()) {
+                        found.add(new Cmdline(new CmdlineParser(c.source()).parse(String.join("\n", own)), ownQuoted));
+                    }
+                    found.add(new Cmdline(new CmdlineParser(CmdlineOutput.Source.GRUB_DEFAULT).parse(String.join("\n", grub)),
+                            grubQuoted));
+                }
             }
         }
         for (MessageScan.Hit hit : messages.fact("cmdline")) {
@@ -101,6 +129,48 @@ public final class Facts {
             }
         }
         return found;
+    }
+
+    /** The command lines the running kernel booted with (/proc/cmdline, the log's own copy). */
+    public List<Cmdline> bootedCmdlines() {
+        return cmdlines().stream().filter(c -> c.output().source() == CmdlineOutput.Source.PROC_CMDLINE).toList();
+    }
+
+    /**
+     * Which boot loader started the kernel, from /proc/cmdline: GRUB puts {@code BOOT_IMAGE=} on it,
+     * systemd-boot (proxmox-boot-tool) {@code initrd=\\EFI\\...}. Empty when no booted line says.
+     */
+    public Optional<String> bootLoader() {
+        for (Cmdline c : bootedCmdlines()) {
+            if (c.output().has("BOOT_IMAGE")) {
+                return Optional.of("grub");
+            }
+            if (c.output().value("initrd").map(v -> v.toUpperCase(java.util.Locale.ROOT).contains("EFI")).orElse(false)) {
+                return Optional.of("systemd-boot");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The cross-check of configuration against the booted line: parameters set in /etc/default/grub
+     * that /proc/cmdline does not carry, on a host that boots with systemd-boot (which never reads
+     * GRUB's file). Empty when the paste does not show all three.
+     */
+    public List<String> grubParamsIgnoredBySystemdBoot() {
+        if (!bootLoader().equals(Optional.of("systemd-boot"))) {
+            return List.of();
+        }
+        List<String> booted = bootedCmdlines().stream().flatMap(c -> c.output().params().stream())
+                .map(p -> p.raw()).toList();
+        List<String> ignored = new ArrayList<>();
+        for (Cmdline c : cmdlines()) {
+            if (c.output().source() == CmdlineOutput.Source.GRUB_DEFAULT) {
+                c.output().params().stream().map(p -> p.raw()).filter(r -> !booted.contains(r) && !r.equals("quiet"))
+                        .forEach(ignored::add);
+            }
+        }
+        return ignored;
     }
 
     /**

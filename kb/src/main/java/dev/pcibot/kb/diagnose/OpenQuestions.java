@@ -39,7 +39,11 @@ record OpenQuestions(List<String> evidence, List<String> detail) {
                 });
         List<PciAddress> targets = PassthroughTargets.of(facts);
         groupNotShown(facts, targets, evidence, detail);
-        if (!facts.iommuActive() && (facts.messages().has("dmar-init-proceeded") || facts.messages().has("dmar-table"))) {
+        if (!facts.iommuActive() && facts.messages().has("iommu-param-on") && !facts.messages().has("dmar-table")) {
+            facts.messages().fact("iommu-param-on").stream().findFirst().ifPresent(h -> evidence.add(h.line()));
+            detail.add("`DMAR: IOMMU enabled` only shows that the kernel read intel_iommu=on: it is printed before the"
+                    + " firmware is asked, even with VT-d off. The lines after it decide.");
+        } else if (!facts.iommuActive() && (facts.messages().has("dmar-init-proceeded") || facts.messages().has("dmar-table"))) {
             for (String fact : List.of("dmar-init-proceeded", "dmar-table")) {
                 facts.messages().fact(fact).stream().findFirst().ifPresent(h -> evidence.add(h.line()));
             }
