@@ -62,6 +62,34 @@ public final class DeviceSightings {
         return new ArrayList<>(seen.values());
     }
 
+    // lspci without -nn, or the user's words: the model names of the reset-bug generations
+    private static final java.util.regex.Pattern AMD_RESET_BUG_NAME = java.util.regex.Pattern.compile(
+            "(?i)\\b(?:Ellesmere|Baffin|Lexa|Polaris ?1[012]|Vega ?(?:10|20|56|64)|Navi ?(?:10|12|14|21|22|23)"
+                    + "|RX ?(?:4[6-9]0|5[5-9]0|5[5-7]00(?: ?XT)?|Vega ?(?:56|64)|6[6-9]00(?: ?XT)?)|Radeon VII)\\b");
+
+    /**
+     * Lines that name a reset-bug model without its id: an lspci line without {@code -nn}
+     * ({@code Ellesmere [Radeon RX 470/480/570/570X/580/580X/590]}) or the user's own words ("my RX
+     * 580"). The model by name is weaker than by id, so callers pair it with the bug's symptom.
+     */
+    public static List<String> amdResetBugByName(Facts facts) {
+        List<String> lines = new ArrayList<>();
+        for (PastePart part : facts.parts()) {
+            boolean lspci = facts.output(part).orElse(null) instanceof LspciOutput;
+            if (part.kind() != null && !lspci) {
+                continue;
+            }
+            for (int i = 0; i < part.lines().size(); i++) {
+                String line = part.lines().get(i);
+                boolean amd = !lspci || line.contains("AMD") || line.contains("ATI");
+                if (amd && AMD_RESET_BUG_NAME.matcher(line).find()) {
+                    lines.add(part.quotedLines().get(i));
+                }
+            }
+        }
+        return lines;
+    }
+
     /** The sightings of models known-devices.tsv lists for this finding id. */
     public static List<Sighting> known(Facts facts, String findingId) {
         return of(facts).stream()

@@ -41,7 +41,12 @@ final class AmdResetBug implements Rule {
             });
         }
         if (details.isEmpty()) {
-            return List.of();
+            List<String> named = DeviceSightings.amdResetBugByName(facts);
+            if (named.isEmpty()) {
+                return List.of();
+            }
+            evidence.add(named.get(0));
+            details.add("The card is an AMD Polaris, Vega or Navi model, the generations with the reset bug.");
         }
         evidence.addAll(laterStart.stream().limit(2).toList());
         facts.parts(Probe.VM_START_ERROR).stream().findFirst()

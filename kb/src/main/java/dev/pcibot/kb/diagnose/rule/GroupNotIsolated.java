@@ -84,9 +84,49 @@ final class GroupNotIsolated implements Rule {
             }
         }
         if (details.isEmpty()) {
+            lspciGroups(facts, targets, evidence, details);
+        }
+        if (details.isEmpty()) {
             return List.of();
         }
         return List.of(Detection.of(id(), new ArrayList<>(evidence), String.join(" ", details)));
+    }
+
+    /**
+     * {@code lspci -v} prints {@code IOMMU group: N} under each function: several functions of one
+     * listing with the target's number are its group, whatever else the paste lacks.
+     */
+    private static void lspciGroups(Facts facts, List<PciAddress> targets, Set<String> evidence, List<String> details) {
+        for (PastePart part : facts.parts()) {
+            if (!(facts.output(part).orElse(null) instanceof LspciOutput lspci)) {
+                continue;
+            }
+            java.util.Map<Integer, List<GroupMember>> byGroup = new java.util.TreeMap<>();
+            for (LspciDevice d : lspci.devices()) {
+                if (d.iommuGroup() != null) {
+                    byGroup.computeIfAbsent(d.iommuGroup(), k -> new ArrayList<>()).add(new GroupMember(d.address(),
+                            d.className(), d.classCode(), d.description(), d.vendorDevice(), false));
+                }
+            }
+            for (var entry : byGroup.entrySet()) {
+                IommuGroup group = new IommuGroup(entry.getKey(), entry.getValue());
+                for (GroupMember member : group.members()) {
+                    if (targets.stream().noneMatch(t -> t.covers(member.address()))) {
+                        continue;
+                    }
+                    List<GroupMember> foreign = group.foreignEndpointsOf(member);
+                    if (!foreign.isEmpty()) {
+                        part.quotedLineContaining(member.address().shortForm()).ifPresent(evidence::add);
+                        foreign.forEach(f -> part.quotedLineContaining(f.address().shortForm()).ifPresent(evidence::add));
+                        part.quotedLineContaining("IOMMU group: " + entry.getKey()).ifPresent(evidence::add);
+                        details.add("Group " + entry.getKey() + " holds " + name(member) + " and also "
+                                + String.join(", ", foreign.stream().map(GroupNotIsolated::name).toList())
+                                + ": they can only go to one VM together, and the host loses them all.");
+                        break;
+                    }
+                }
+            }
+        }
     }
 
     /**

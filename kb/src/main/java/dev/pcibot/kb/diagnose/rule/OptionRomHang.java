@@ -42,10 +42,35 @@ final class OptionRomHang implements Rule {
                     + " the VM firmware runs before the OS.");
         }
         if (details.isEmpty()) {
+            storageByName(facts, evidence, details);
+        }
+        if (details.isEmpty()) {
             return List.of();
         }
         evidence.addAll(0, hangs.stream().limit(2).toList());
         return List.of(Detection.of(id(), evidence.stream().distinct().toList(), String.join(" ", details)));
+    }
+
+    // lspci without -nn names the class; users name the card
+    private static final java.util.regex.Pattern STORAGE_NAME = java.util.regex.Pattern.compile(
+            "(?i)Serial Attached SCSI controller|RAID bus controller|\\bLSI\\b|\\bSAS ?(?:2008|2308|3008|3408|3416)\\b"
+                    + "|\\b(?:9211|9207|9217|9300|9305|9400)-\\d{1,2}[ie]\\b|\\bH[23]10\\b|\\bHBA\\b");
+
+    private static void storageByName(Facts facts, List<String> evidence, List<String> details) {
+        if (facts.outputs(QmConfigOutput.class).stream().anyMatch(q -> q.hostPcis().stream()
+                .anyMatch(h -> h.rombar().map(on -> !on).orElse(false)))) {
+            return; // ROM-Bar is already off on an entry: the paste's hang is something else
+        }
+        for (dev.pcibot.kb.diagnose.PastePart part : facts.parts()) {
+            for (int i = 0; i < part.lines().size(); i++) {
+                if (STORAGE_NAME.matcher(part.lines().get(i)).find()) {
+                    evidence.add(part.quotedLines().get(i));
+                    details.add("The device passed through is a storage controller (HBA/RAID) whose boot ROM the VM"
+                            + " firmware runs before the OS.");
+                    return;
+                }
+            }
+        }
     }
 
     private static boolean romAlreadyOff(Facts facts, DeviceSightings.Sighting s) {
