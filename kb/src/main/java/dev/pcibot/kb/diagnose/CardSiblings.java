@@ -55,7 +55,9 @@ public final class CardSiblings {
                     continue;
                 }
                 for (PciAddress t : targets) {
-                    boolean sameCard = t.sameSlot(d.address());
+                    // an APU's PSP and USB functions (AMD 1022) share the slot of its GPU (ATI 1002) but
+                    // are other devices, often in groups of their own: only the card's companions count
+                    boolean sameCard = t.sameSlot(d.address()) && companionOf(lspci, t, d);
                     boolean sameGroup = sameGroup(facts, t, d.address());
                     if ((sameCard || sameGroup) && claimed(lspci, t, facts)) {
                         List<String> evidence = new ArrayList<>();
@@ -69,6 +71,18 @@ public final class CardSiblings {
             }
         }
         return found;
+    }
+
+    private static boolean companionOf(LspciOutput lspci, PciAddress target, LspciDevice d) {
+        Optional<LspciDevice> own = lspci.devices().stream().filter(o -> target.covers(o.address())).findFirst();
+        if (own.isEmpty() || own.get().vendorId() == null || d.vendorId() == null) {
+            return true;
+        }
+        return own.get().vendorId().equalsIgnoreCase(d.vendorId()) && virtualFunction(own.get()) == virtualFunction(d);
+    }
+
+    private static boolean virtualFunction(LspciDevice d) {
+        return d.description() != null && d.description().contains("Virtual Function");
     }
 
     private static boolean onHostDriver(LspciDevice d) {

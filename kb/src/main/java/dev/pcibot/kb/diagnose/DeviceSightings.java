@@ -64,8 +64,8 @@ public final class DeviceSightings {
 
     // lspci without -nn, or the user's words: the model names of the reset-bug generations
     private static final java.util.regex.Pattern AMD_RESET_BUG_NAME = java.util.regex.Pattern.compile(
-            "(?i)\\b(?:Ellesmere|Baffin|Lexa|Polaris ?1[012]|Vega ?(?:10|20|56|64)|Navi ?(?:10|12|14|21|22|23)"
-                    + "|RX ?(?:4[6-9]0|5[5-9]0|5[5-7]00(?: ?XT)?|Vega ?(?:56|64)|6[6-9]00(?: ?XT)?)|Radeon VII)\\b");
+            "(?i)\\b(?:Ellesmere|Baffin|Lexa|Polaris ?1[012]|Vega ?(?:10|20|56|64)|Navi ?(?:10|12|14)"
+                    + "|RX ?(?:4[6-9]0|5[5-9]0|5[5-7]00(?: ?XT)?|Vega ?(?:56|64))|Radeon VII)\\b");
 
     /**
      * Lines that name a reset-bug model without its id: an lspci line without {@code -nn}
