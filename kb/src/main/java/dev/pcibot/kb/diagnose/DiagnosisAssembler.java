@@ -28,7 +28,8 @@ final class DiagnosisAssembler {
     }
 
     Diagnosis assemble(Facts facts, List<Detection> detections, List<String> notices) {
-        List<Finding> findings = findings(detections);
+        String vm = argumentFor(Probe.QM_CONFIG, facts);
+        List<Finding> findings = findings(detections, vm);
         List<Stage> undecided = new ArrayList<>();
         boolean anyDecided = false;
         for (Stage stage : Stage.values()) {
@@ -39,10 +40,22 @@ final class DiagnosisAssembler {
             }
         }
         List<NextStep> next = nextSteps(facts, detections, findings, undecided);
+        boolean explained = findings.stream().anyMatch(f -> f.severity() == Severity.BLOCKER || f.severity() == Severity.PROBLEM);
+        if (!findings.isEmpty() && !explained) {
+            // a warning such as "cannot reset" is no reason for "QEMU exited with code 1": say the cause is not shown
+            OpenQuestions.startFailure(facts).ifPresent(line -> findings.add(finding(Detection.of(INSUFFICIENT_INFO,
+                    List.of(line), "The VM fails to start, and nothing in the paste is bad enough to explain it."), vm)));
+        }
         if (findings.isEmpty()) {
-            String id = anyDecided ? NONE : INSUFFICIENT_INFO;
-            String detail = anyDecided ? "" : "Nothing in the paste shows the host's passthrough set-up or an error.";
-            findings.add(finding(Detection.of(id, List.of(), detail)));
+            OpenQuestions open = OpenQuestions.of(facts);
+            if (!anyDecided) {
+                findings.add(finding(Detection.of(INSUFFICIENT_INFO, List.of(),
+                        "Nothing in the paste shows the host's passthrough set-up or an error."), vm));
+            } else if (open.open()) {
+                findings.add(finding(Detection.of(INSUFFICIENT_INFO, open.evidence(), String.join(" ", open.detail())), vm));
+            } else {
+                findings.add(finding(Detection.of(NONE, List.of(), ""), vm));
+            }
         }
         List<String> notChecked = undecided.stream().map(Stage::checks).toList();
         return new Diagnosis(parts(facts), HostFacts.of(facts), DeviceViews.of(facts), findings, next, notChecked,
@@ -51,15 +64,19 @@ final class DiagnosisAssembler {
 
     /** Findings for these detections, worst first (no tree walk, no special results). */
     List<Finding> findings(List<Detection> detections) {
-        List<Finding> findings = new ArrayList<>(detections.stream().map(this::finding).toList());
+        return findings(detections, null);
+    }
+
+    private List<Finding> findings(List<Detection> detections, @Nullable String vm) {
+        List<Finding> findings = new ArrayList<>(detections.stream().map(d -> finding(d, vm)).toList());
         findings.sort(Comparator.comparing(Finding::severity).thenComparing(f -> Stage.orderOf(f.id())));
         return findings;
     }
 
-    private Finding finding(Detection d) {
+    private Finding finding(Detection d, @Nullable String vm) {
         FindingText text = texts.get(d.id())
                 .orElse(new FindingText(d.id(), Severity.PROBLEM, d.id(), List.of(), "", ""));
-        EvidenceValues values = EvidenceValues.of(d.evidence());
+        EvidenceValues values = EvidenceValues.of(d.evidence(), vm);
         return new Finding(d.id(), text.severity(), text.title(), d.evidence(), values.fill(text.meaning()),
                 values.fill(text.fix()), citations.resolve(text.citeQueries()), d.detail());
     }

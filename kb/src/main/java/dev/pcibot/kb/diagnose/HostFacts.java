@@ -3,6 +3,7 @@ package dev.pcibot.kb.diagnose;
 import dev.pcibot.kb.diagnose.parse.CmdlineOutput;
 import dev.pcibot.kb.diagnose.parse.PveVersionOutput;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,25 +14,6 @@ import java.util.Map;
 final class HostFacts {
     private HostFacts() {}
 
-    /**
-     * GRUB puts {@code BOOT_IMAGE=} on the command line it boots; systemd-boot (proxmox-boot-tool)
-     * puts {@code initrd=\EFI\...}. Which file the fix goes to depends on it.
-     */
-    private static java.util.Optional<String> bootLoader(Facts facts) {
-        for (Cmdline c : facts.cmdlines()) {
-            if (c.output().source() != CmdlineOutput.Source.PROC_CMDLINE) {
-                continue;
-            }
-            if (c.output().has("BOOT_IMAGE")) {
-                return java.util.Optional.of("grub");
-            }
-            if (c.output().value("initrd").map(v -> v.toUpperCase(java.util.Locale.ROOT).contains("EFI")).orElse(false)) {
-                return java.util.Optional.of("systemd-boot");
-            }
-        }
-        return java.util.Optional.empty();
-    }
-
     static Map<String, String> of(Facts facts) {
         Map<String, String> host = new LinkedHashMap<>();
         MessageScan log = facts.messages();
@@ -40,7 +22,12 @@ final class HostFacts {
                 .ifPresent(v -> host.put("pveVersion", v.raw()));
         log.fact("cmdline").stream().findFirst().map(MessageScan.Hit::value)
                 .ifPresent(v -> host.put("cmdline", v.strip()));
-        bootLoader(facts).ifPresent(b -> host.put("bootLoader", b));
+        facts.bootLoader().ifPresent(b -> host.put("bootLoader", b));
+        List<String> ignored = facts.grubParamsIgnoredBySystemdBoot();
+        if (!ignored.isEmpty()) {
+            host.put("cmdlineConfigured", "configured in /etc/default/grub but the host boots with systemd-boot,"
+                    + " which reads /etc/kernel/cmdline: " + String.join(" ", ignored));
+        }
         if (facts.iommuActive()) {
             host.put("iommu", "on");
         } else if (facts.logShowsIommuStartup()) {

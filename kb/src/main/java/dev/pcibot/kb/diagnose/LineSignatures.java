@@ -27,7 +27,7 @@ final class LineSignatures {
     private static final Pattern LSPCI_DEVICE =
             Pattern.compile("^(?:[0-9A-Fa-f]{4}:)?[0-9A-Fa-f]{2}:[0-9A-Fa-f]{2}\\.[0-7] \\S.*");
     private static final Pattern LSPCI_DETAIL =
-            Pattern.compile("^\\s+(?:Kernel driver in use|Kernel modules|Subsystem|DeviceName|Flags|Control"
+            Pattern.compile("^\\s*(?:Kernel driver in use|Kernel modules|Subsystem|DeviceName|Flags|Control"
                     + "|Status|Capabilities|Memory at|I/O ports at|Region \\d|Expansion ROM|IOMMU group|Latency"
                     + "|Interrupt|Bus:|Physical Slot|NUMA node|Kernel modules)\\b.*|^\\t.*|^\\s{2,}\\S.*");
     private static final Pattern GROUP_LISTING =
@@ -47,7 +47,7 @@ final class LineSignatures {
     private static final Pattern MODPROBE =
             Pattern.compile("^(?:options|blacklist|softdep|install|alias)\\s+\\S+.*|^(?:vfio\\w*|kvm\\w*)\\s*$");
     private static final Pattern LSMOD =
-            Pattern.compile("^Module\\s+Size\\s+Used by.*|^\\w+\\s+\\d+\\s+\\d+(?:\\s+\\S+)?\\s*$");
+            Pattern.compile("^\\s*Module\\s+Size\\s+Used by.*|^\\s*\\w+\\s+\\d+\\s+\\d+(?:\\s+\\S+)?\\s*$");
     private static final Pattern QM_KEY =
             Pattern.compile("^(?:hostpci\\d+|machine|bios|boot|bootdisk|cores|cpu|memory|net\\d+|scsi\\d+|sata\\d+"
                     + "|ide\\d+|virtio\\d+|efidisk\\d+|vga|ostype|args|sockets|numa|smbios1|vmgenid|name|agent"

@@ -55,12 +55,57 @@ public final class PassthroughTargets {
                 }
             }
         }
+        for (MessageScan.Hit hit : facts.messages().fact("iommu-in-use")) {
+            if (hit.device() != null) {
+                PciAddress.parse(hit.device()).ifPresent(targets::add); // a function vfio-pci holds
+            }
+        }
         for (PastePart part : facts.parts()) {
             if (part.kind() == null) {
                 part.lines().forEach(line -> prose(line, targets));
+            } else if (part.kind().isLog()) {
+                part.lines().forEach(line -> named(line, targets));
+            }
+            if ((part.kind() == Probe.LSPCI_DEV || part.kind() == Probe.LSPCI_VV) && part.argument() != null) {
+                PciAddress.parse(part.argument()).ifPresent(targets::add); // the device the listing was filtered to
+            }
+        }
+        // nobody passes a bridge or root port: a listing filtered to one was to see what hangs off it
+        for (LspciOutput lspci : facts.outputs(LspciOutput.class)) {
+            for (LspciDevice d : lspci.devices()) {
+                if (d.isBridge()) {
+                    targets.remove(d.address());
+                }
             }
         }
         return new ArrayList<>(targets);
+    }
+
+    /**
+     * The slots (bus:device, every function) of the cards the targets belong to: a function of one
+     * card is judged with its siblings, since they share the card's IOMMU group.
+     */
+    public static List<PciAddress> cards(Facts facts) {
+        Set<PciAddress> slots = new LinkedHashSet<>();
+        for (PciAddress t : of(facts)) {
+            slots.add(t.slot());
+        }
+        return new ArrayList<>(slots);
+    }
+
+    // QEMU and libvirt name the device they were handed: "-device vfio-pci,host=0000:01:00.0",
+    // "vfio 0000:01:00.0: group 1 is not viable"
+    private static final Pattern NAMED_IN_ERROR = Pattern.compile(
+            "(?:host=|vfio |vfio-pci |hostdev\\d? )((?:\\p{XDigit}{4}:)?\\p{XDigit}{2}:\\p{XDigit}{2}\\.[0-7])");
+
+    private static void named(String line, Set<PciAddress> targets) {
+        if (!line.contains("host=") && !line.contains("vfio")) {
+            return;
+        }
+        Matcher m = NAMED_IN_ERROR.matcher(line);
+        while (m.find()) {
+            PciAddress.parse(m.group(1)).ifPresent(targets::add);
+        }
     }
 
     /** The vendor:device ids configured for vfio-pci (modprobe.d options or vfio-pci.ids=), lower case. */

@@ -17,7 +17,7 @@ final class PromptCommands {
     private static final Pattern BARE_PROMPT = Pattern.compile("^\\s*[#$%>]\\s*(.+)$");
     private static final Pattern KNOWN_COMMAND =
             Pattern.compile(
-                    "^(?:sudo\\s+)?(?:dmesg|journalctl|lspci|lsmod|find|for|ls|cat|grep|egrep|qm|pvesh"
+                    "^(?:sudo\\s+){0,2}(?:dmesg|journalctl|lspci|lsmod|find|for|ls|cat|grep|egrep|qm|pvesh"
                             + "|pveversion|uname|lscpu|tail|head|less|cut)\\b.*");
 
     // user@host:/a/rather/long/path# fits; a prompt character further in is part of some output
@@ -76,7 +76,7 @@ final class PromptCommands {
         if (c.contains("pvesh") && c.contains("hardware/pci")) {
             return Probe.PCI_JSON;
         }
-        if (c.matches("(?:sudo\\s+)?lspci\\b.*")) {
+        if (c.matches("(?:sudo\\s+){0,2}lspci\\b.*")) {
             if (c.matches(".*\\s-\\w*v.*")) {
                 return Probe.LSPCI_VV;
             }

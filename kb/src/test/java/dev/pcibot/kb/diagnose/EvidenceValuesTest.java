@@ -37,6 +37,25 @@ final class EvidenceValuesTest {
     }
 
     @Test
+    void readsTheIdsDriverVmAndHostpciEntryOfTheEvidence() {
+        // lspci -nnk lines as in diagnose/real/p013.txt (github.com/NVIDIA/open-gpu-kernel-modules issue)
+        EvidenceValues v = EvidenceValues.of(List.of(
+                "3e:00.0 VGA compatible controller [0300]: NVIDIA Corporation GA102 [GeForce RTX 3080] [10de:2206] (rev a1)",
+                "Subsystem: Gigabyte Technology Co., Ltd Device [1458:404b]",
+                "Kernel driver in use: nvidia",
+                "3e:00.1 Audio device [0403]: NVIDIA Corporation GA102 High Definition Audio Controller [10de:1aef] (rev a1)",
+                "hostpci1: 0000:3e:00,pcie=1"), "104");
+        assertEquals("10de:2206,10de:1aef", v.ids());
+        assertEquals("nvidia", v.driver());
+        assertEquals("104", v.vmid());
+        assertEquals("hostpci1", v.hostpci());
+        assertEquals("qm set 104 -hostpci1 3e:00,rombar=0 ids=10de:2206,10de:1aef softdep nvidia",
+                v.fill("qm set {vmid|VMID} -{hostpci|hostpci0} {slot|01:00},rombar=0 ids={ids|x} softdep {driver|nouveau}"));
+        EvidenceValues fromPrompt = EvidenceValues.of(List.of("root@pve:~# qm start 100"), null);
+        assertEquals("100", fromPrompt.vmid());
+    }
+
+    @Test
     void withoutEvidenceTheTextKeepsItsExample() {
         EvidenceValues none = EvidenceValues.of(List.of());
         assertEquals("lspci -nnk -s 01:00 in group N", none.fill("lspci -nnk -s {slot|01:00} in group {group|N}"));
@@ -44,7 +63,7 @@ final class EvidenceValuesTest {
 
     @Test
     void everyPlaceholderInTheFindingTextsIsWellFormed() throws IOException {
-        Pattern leftover = Pattern.compile("\\{(device|slot|group)\\b");
+        Pattern leftover = Pattern.compile("\\{(device|slot|group|ids|driver|vmid|hostpci)\\b");
         EvidenceValues none = EvidenceValues.of(List.of());
         int used = 0;
         try (Stream<Path> files = Files.list(DIR)) {

@@ -87,6 +87,9 @@ final class LspciDeviceBuilder {
                 return null;
             }
             address = h.address();
+            if (driverInUse == null) {
+                driverInUse = devbindDriver(header.toString()); // dpdk-devbind.py --status: "... drv=vfio-pci"
+            }
             className = h.className();
             classCode = h.classCode();
             description = h.description();
@@ -116,5 +119,12 @@ final class LspciDeviceBuilder {
                 capabilities,
                 capabilitiesDenied,
                 details);
+    }
+
+    private static final java.util.regex.Pattern DEVBIND_DRIVER = java.util.regex.Pattern.compile("\\sdrv=([\\w-]+)");
+
+    private static @Nullable String devbindDriver(String header) {
+        java.util.regex.Matcher m = DEVBIND_DRIVER.matcher(header);
+        return m.find() ? m.group(1) : null;
     }
 }

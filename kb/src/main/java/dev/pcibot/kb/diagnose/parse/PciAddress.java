@@ -47,6 +47,11 @@ public record PciAddress(int domain, int bus, int device, @Nullable Integer func
                 function);
     }
 
+    /** The whole slot this function sits in ({@code 01:00}): every function of the card. */
+    public PciAddress slot() {
+        return new PciAddress(domain, bus, device, null);
+    }
+
     /** True when this address names every function of its slot ({@code 01:00}). */
     public boolean allFunctions() {
         return function == null;

@@ -1,20 +1,20 @@
 package dev.pcibot.kb.diagnose.rule;
 
+import dev.pcibot.kb.diagnose.DeviceSightings;
 import dev.pcibot.kb.diagnose.Detection;
 import dev.pcibot.kb.diagnose.Facts;
 import dev.pcibot.kb.diagnose.KnownDevices;
-import dev.pcibot.kb.diagnose.PastePart;
 import dev.pcibot.kb.diagnose.Probe;
-import dev.pcibot.kb.diagnose.parse.LspciDevice;
-import dev.pcibot.kb.diagnose.parse.LspciOutput;
+import dev.pcibot.kb.diagnose.Symptoms;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Cross-check: a GPU model with the AMD reset bug (content/diagnose/known-devices.tsv) fails to
- * start a VM, and vendor-reset is not at work (no AMD_... reset lines). Reset and SMU/PSP messages
- * that show the bug by themselves are rows of the message table. Text: content
- * findings/amd-reset-bug.md
+ * Vendor knowledge: a GPU model with the AMD reset bug (Polaris, Vega, Navi; content/diagnose/
+ * known-devices.tsv), seen anywhere in the paste (lspci, a group listing, the kernel's enumeration
+ * line), with the bug's symptom: the VM fails to start (a start error in the paste) or the user says
+ * it works once and fails on a later start. Quiet when vendor-reset is at work (its own lines say
+ * how the reset went; failures are rows of the message table). Text: content findings/amd-reset-bug.md
  */
 final class AmdResetBug implements Rule {
     @Override
@@ -24,31 +24,37 @@ final class AmdResetBug implements Rule {
 
     @Override
     public List<Detection> evaluate(Facts facts) {
-        if (!facts.has(Probe.VM_START_ERROR) || facts.messages().has("vendor-reset")) {
+        if (facts.messages().has("vendor-reset")) {
+            return List.of();
+        }
+        List<String> laterStart = Symptoms.failsOnLaterStart(facts);
+        boolean startFails = facts.has(Probe.VM_START_ERROR);
+        if (!startFails && laterStart.isEmpty()) {
             return List.of();
         }
         List<String> evidence = new ArrayList<>();
         List<String> details = new ArrayList<>();
-        for (PastePart part : facts.parts()) {
-            if (!(facts.output(part).orElse(null) instanceof LspciOutput lspci)) {
-                continue;
-            }
-            for (LspciDevice d : lspci.devices()) {
-                if (d.vendorDevice() == null) {
-                    continue;
-                }
-                KnownDevices.of(d.vendorDevice()).filter(k -> k.findingId().equals(id())).ifPresent(k -> {
-                    part.quotedLineContaining(d.address().shortForm()).ifPresent(evidence::add);
-                    details.add(d.address().shortForm() + " is an " + k.model() + "; " + k.note() + ".");
-                });
-            }
+        for (DeviceSightings.Sighting s : DeviceSightings.known(facts, id())) {
+            KnownDevices.of(s.vendorDevice()).ifPresent(k -> {
+                evidence.add(s.line());
+                details.add(s.address().shortForm() + " [" + s.vendorDevice() + "] is an " + k.model() + "; " + k.note() + ".");
+            });
         }
         if (details.isEmpty()) {
-            return List.of();
+            List<String> named = DeviceSightings.amdResetBugByName(facts);
+            if (named.isEmpty()) {
+                return List.of();
+            }
+            evidence.add(named.get(0));
+            details.add("The card is an AMD Polaris, Vega or Navi model, the generations with the reset bug.");
         }
+        evidence.addAll(laterStart.stream().limit(2).toList());
         facts.parts(Probe.VM_START_ERROR).stream().findFirst()
                 .flatMap(p -> p.quotedLines().stream().filter(l -> !l.isBlank()).findFirst())
                 .ifPresent(evidence::add);
-        return List.of(Detection.of(id(), evidence, String.join(" ", details)));
+        if (!laterStart.isEmpty()) {
+            details.add("It fails on a later start: the card does not come back from the reset when the VM stops.");
+        }
+        return List.of(Detection.of(id(), evidence.stream().distinct().toList(), String.join(" ", details)));
     }
 }

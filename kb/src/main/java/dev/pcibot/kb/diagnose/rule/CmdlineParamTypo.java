@@ -46,6 +46,12 @@ final class CmdlineParamTypo implements Rule {
                     add(evidence, c.lineWith(p.raw()));
                     reasons.add(p.raw() + ": the kernel knows no such parameter; meant is " + meant);
                 }
+                if (p.is("video") && p.value() != null && p.value().matches("[\\w-]+fb:[^,]*,[\\w-]+fb:.*")) {
+                    add(evidence, c.lineWith(p.raw()));
+                    reasons.add(p.raw() + ": video= takes one framebuffer option each; the second one is read as"
+                            + " an option of the first (write each as its own video=..., or use"
+                            + " initcall_blacklist=sysfb_init on current kernels)");
+                }
                 if ((p.is("intel_iommu") || p.is("amd_iommu")) && p.value() != null
                         && p.value().matches("1|true|yes|enable|enabled")) {
                     add(evidence, c.lineWith(p.raw()));

@@ -22,6 +22,9 @@ import java.util.Set;
  * Text: content findings/group-not-isolated.md
  */
 final class GroupNotIsolated implements Rule {
+    /** A listing of at most this many groups was cut down to the group in question. */
+    private static final int SHOWN_GROUPS = 2;
+
     @Override
     public String id() {
         return "group-not-isolated";
@@ -29,22 +32,43 @@ final class GroupNotIsolated implements Rule {
 
     @Override
     public List<Detection> evaluate(Facts facts) {
+        return new GroupNotIsolated(facts).judge();
+    }
+
+    private final @org.jspecify.annotations.Nullable Facts facts;
+
+    GroupNotIsolated() {
+        this.facts = null;
+    }
+
+    private GroupNotIsolated(Facts facts) {
+        this.facts = facts;
+    }
+
+    private List<Detection> judge() {
+        Facts facts = java.util.Objects.requireNonNull(this.facts);
         List<PciAddress> targets = PassthroughTargets.of(facts);
-        if (targets.isEmpty()) {
-            return List.of();
-        }
         Set<String> evidence = new LinkedHashSet<>();
         List<String> details = new ArrayList<>();
         for (PastePart part : listings(facts)) {
             if (!(facts.output(part).orElse(null) instanceof IommuGroupsOutput groups)) {
                 continue;
             }
+            // with no target named, a listing cut down to one or two groups shows the group the user
+            // asks about: every endpoint in it is a candidate
+            boolean shownGroupsAreTheQuestion = targets.isEmpty() && !groups.groups().isEmpty()
+                    && groups.groups().size() <= SHOWN_GROUPS;
+            if (targets.isEmpty() && !shownGroupsAreTheQuestion) {
+                continue;
+            }
             for (IommuGroup group : groups.groups()) {
                 for (GroupMember member : group.members()) {
-                    if (targets.stream().noneMatch(t -> t.covers(member.address()))) {
+                    boolean candidate = shownGroupsAreTheQuestion ? !member.isBridge() && member.described()
+                            : targets.stream().anyMatch(t -> t.covers(member.address()));
+                    if (!candidate) {
                         continue;
                     }
-                    List<GroupMember> foreign = group.foreignPeersOf(member.address()).stream()
+                    List<GroupMember> foreign = group.foreignEndpointsOf(member).stream()
                             .filter(f -> !bridgeOrUnknownOnBusZero(f, facts))
                             .toList();
                     if (foreign.isEmpty()) {
@@ -52,16 +76,57 @@ final class GroupNotIsolated implements Rule {
                     }
                     quote(part, member.address()).ifPresent(evidence::add);
                     foreign.forEach(f -> quote(part, f.address()).ifPresent(evidence::add));
-                    details.add("Group " + group.number() + " holds " + member.address().shortForm() + " and also "
-                            + String.join(", ", foreign.stream().map(f -> f.address().shortForm()).toList()) + ".");
+                    details.add("Group " + group.number() + " holds " + name(member) + " and also "
+                            + String.join(", ", foreign.stream().map(GroupNotIsolated::name).toList())
+                            + ": they can only go to one VM together, and the host loses them all.");
                     break;
                 }
             }
         }
         if (details.isEmpty()) {
+            lspciGroups(facts, targets, evidence, details);
+        }
+        if (details.isEmpty()) {
             return List.of();
         }
         return List.of(Detection.of(id(), new ArrayList<>(evidence), String.join(" ", details)));
+    }
+
+    /**
+     * {@code lspci -v} prints {@code IOMMU group: N} under each function: several functions of one
+     * listing with the target's number are its group, whatever else the paste lacks.
+     */
+    private static void lspciGroups(Facts facts, List<PciAddress> targets, Set<String> evidence, List<String> details) {
+        for (PastePart part : facts.parts()) {
+            if (!(facts.output(part).orElse(null) instanceof LspciOutput lspci)) {
+                continue;
+            }
+            java.util.Map<Integer, List<GroupMember>> byGroup = new java.util.TreeMap<>();
+            for (LspciDevice d : lspci.devices()) {
+                if (d.iommuGroup() != null) {
+                    byGroup.computeIfAbsent(d.iommuGroup(), k -> new ArrayList<>()).add(new GroupMember(d.address(),
+                            d.className(), d.classCode(), d.description(), d.vendorDevice(), false));
+                }
+            }
+            for (var entry : byGroup.entrySet()) {
+                IommuGroup group = new IommuGroup(entry.getKey(), entry.getValue());
+                for (GroupMember member : group.members()) {
+                    if (targets.stream().noneMatch(t -> t.covers(member.address()))) {
+                        continue;
+                    }
+                    List<GroupMember> foreign = group.foreignEndpointsOf(member);
+                    if (!foreign.isEmpty()) {
+                        part.quotedLineContaining(member.address().shortForm()).ifPresent(evidence::add);
+                        foreign.forEach(f -> part.quotedLineContaining(f.address().shortForm()).ifPresent(evidence::add));
+                        part.quotedLineContaining("IOMMU group: " + entry.getKey()).ifPresent(evidence::add);
+                        details.add("Group " + entry.getKey() + " holds " + name(member) + " and also "
+                                + String.join(", ", foreign.stream().map(GroupNotIsolated::name).toList())
+                                + ": they can only go to one VM together, and the host loses them all.");
+                        break;
+                    }
+                }
+            }
+        }
     }
 
     /**
@@ -82,13 +147,25 @@ final class GroupNotIsolated implements Rule {
         return m.address().bus() == 0;
     }
 
+    private static String name(GroupMember m) {
+        String what = m.className() != null ? m.className() : m.description();
+        return m.address().shortForm() + (what != null ? " (" + what + ")" : "");
+    }
+
     static List<PastePart> listings(Facts facts) {
         List<PastePart> parts = new ArrayList<>(facts.parts(Probe.IOMMU_GROUPS));
         parts.addAll(facts.parts(Probe.PCI_JSON));
         return parts;
     }
 
-    private static java.util.Optional<String> quote(PastePart part, PciAddress address) {
-        return part.quotedLineContaining(address.toString(), address.shortForm());
+    private java.util.Optional<String> quote(PastePart part, PciAddress address) {
+        java.util.Optional<String> line = part.quotedLineContaining(address.toString(), address.shortForm());
+        if (line.isEmpty() && facts != null) { // a fenced listing under its group header: the next part
+            int i = facts.parts().indexOf(part);
+            if (i >= 0 && i + 1 < facts.parts().size()) {
+                line = facts.parts().get(i + 1).quotedLineContaining(address.toString(), address.shortForm());
+            }
+        }
+        return line;
     }
 }

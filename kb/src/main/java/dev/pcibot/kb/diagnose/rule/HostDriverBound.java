@@ -1,5 +1,6 @@
 package dev.pcibot.kb.diagnose.rule;
 
+import dev.pcibot.kb.diagnose.CardSiblings;
 import dev.pcibot.kb.diagnose.Detection;
 import dev.pcibot.kb.diagnose.Facts;
 import dev.pcibot.kb.diagnose.PassthroughTargets;
@@ -52,9 +53,28 @@ final class HostDriverBound implements Rule {
                 details.add(d.address().shortForm() + " is held by " + driver + ".");
             }
         }
+        if (facts.messages().finding("group-not-viable").isEmpty()) { // else group-not-viable names them
+            for (CardSiblings.Sibling s : CardSiblings.of(facts)) {
+                if (s.sameCard() && !displayCard(facts, s.device().address())) {
+                    continue; // a multi-function NIC or HBA may have ACS between its functions
+                }
+                evidence.addAll(s.evidence());
+                details.add(s.describe() + ", beside " + s.target().shortForm() + (s.sameCard()
+                        ? " on the same card: the card's functions share one IOMMU group, so the VM cannot start"
+                                + " (group ... is not viable) until it is on vfio-pci too."
+                        : " in the same IOMMU group: the VM cannot start (group ... is not viable) until it is on"
+                                + " vfio-pci too, or the group is split."));
+            }
+        }
         if (details.isEmpty()) {
             return List.of();
         }
         return List.of(Detection.of(id(), evidence.stream().distinct().toList(), String.join(" ", details)));
+    }
+
+    /** A GPU's card: one of the slot's functions is a display controller. */
+    private static boolean displayCard(Facts facts, PciAddress address) {
+        return facts.outputs(LspciOutput.class).stream().flatMap(l -> l.devices().stream())
+                .anyMatch(d -> d.address().sameSlot(address) && d.isDisplay());
     }
 }

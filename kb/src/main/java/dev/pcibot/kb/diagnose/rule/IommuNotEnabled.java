@@ -25,8 +25,7 @@ final class IommuNotEnabled implements Rule {
     @Override
     public List<Detection> evaluate(Facts facts) {
         MessageScan log = facts.messages();
-        boolean groupsExist = facts.outputs(IommuGroupsOutput.class).stream().anyMatch(IommuGroupsOutput::iommuActive);
-        if (facts.iommuProvenActive() || groupsExist) {
+        if (facts.iommuProvenActive()) {
             return List.of();
         }
         List<String> emptyListings = emptyGroupListings(facts);
@@ -39,9 +38,15 @@ final class IommuNotEnabled implements Rule {
         if (evidence.isEmpty() && !facts.logShowsIommuStartup()) {
             return List.of(); // a grep or a wrapped log: a missing line means nothing
         }
+        if (evidence.isEmpty() && log.has("dmar-init-proceeded")) {
+            // "DMAR: No ATSR found" is printed past the kernel's "disabled" check: the set-up went on,
+            // and a paste that stops there was cut before the result
+            return List.of();
+        }
         log.fact("iommu-param-on").forEach(h -> evidence.add(h.line()));
         boolean paramSet = !log.fact("iommu-param-on").isEmpty();
-        for (Cmdline c : facts.cmdlines()) {
+        // only what the kernel booted with counts as "requested": /etc/default/grub is a wish
+        for (Cmdline c : facts.bootedCmdlines()) {
             for (String name : List.of("intel_iommu", "amd_iommu")) {
                 for (KernelParam p : c.output().all(name)) {
                     if (p.value() != null && p.value().contains("on")) {
@@ -61,7 +66,8 @@ final class IommuNotEnabled implements Rule {
             detail = "The IOMMU is requested on the kernel command line, yet there are no IOMMU groups:"
                     + " the IOMMU (VT-d / AMD-Vi) is most likely switched off in the firmware setup.";
         } else if (!emptyListings.isEmpty()) {
-            detail = "There are no IOMMU groups (Proxmox VE lists every device with iommugroup -1).";
+            detail = "There are no IOMMU groups (the group listing is empty, or Proxmox VE lists every device with"
+                    + " iommugroup -1).";
         } else if (paramSet) {
             detail = "The IOMMU is requested on the kernel command line, yet no line shows it coming up:"
                     + " the IOMMU (VT-d / AMD-Vi) is most likely switched off in the firmware setup.";
@@ -69,7 +75,18 @@ final class IommuNotEnabled implements Rule {
             detail = "The kernel log shows no IOMMU coming up (no DMAR or AMD-Vi initialisation, no device"
                     + " added to an IOMMU group).";
         }
-        return List.of(Detection.of(id(), evidence, detail));
+        List<String> ignored = facts.grubParamsIgnoredBySystemdBoot().stream()
+                .filter(p -> p.startsWith("intel_iommu") || p.startsWith("amd_iommu")).toList();
+        if (!ignored.isEmpty()) {
+            detail += " " + String.join(" ", ignored) + " is configured in /etc/default/grub, but the host boots with"
+                    + " systemd-boot, which reads /etc/kernel/cmdline instead (then run proxmox-boot-tool refresh).";
+            for (Cmdline c : facts.cmdlines()) {
+                if (c.output().source() == dev.pcibot.kb.diagnose.parse.CmdlineOutput.Source.GRUB_DEFAULT) {
+                    evidence.add(c.lineWith(ignored.get(0)));
+                }
+            }
+        }
+        return List.of(Detection.of(id(), evidence.stream().distinct().toList(), detail));
     }
 
     /**

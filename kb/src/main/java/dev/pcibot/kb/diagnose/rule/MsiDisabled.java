@@ -30,7 +30,8 @@ final class MsiDisabled implements Rule {
             for (LspciDevice d : lspci.devices()) {
                 boolean msiOff = d.msiEnabled().map(on -> !on).orElse(false);
                 boolean msixOn = d.msixEnabled().orElse(false);
-                if (msiOff && !msixOn) {
+                // with no driver bound nobody asked for interrupts yet: MSI off then means nothing
+                if (msiOff && !msixOn && d.driverInUse() != null) {
                     part.quotedLineContaining(d.address().shortForm()).ifPresent(evidence::add);
                     part.quotedLineContaining("MSI: Enable-").ifPresent(evidence::add);
                     details.add(d.address().shortForm() + " supports MSI but runs without it.");

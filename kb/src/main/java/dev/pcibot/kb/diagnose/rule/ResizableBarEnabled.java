@@ -43,9 +43,51 @@ final class ResizableBarEnabled implements Rule {
                 }
             }
         }
+        if (evidence.isEmpty()) {
+            largeRegions(facts, evidence);
+        }
         return evidence.isEmpty() ? List.of()
                 : List.of(Detection.of(id(), evidence.stream().distinct().toList(), "A BAR is sized past 256 MB:"
                         + " Resizable BAR (Smart Access Memory) is on in the firmware."));
+    }
+
+    private static final Pattern REGION_SIZE = Pattern.compile("prefetchable\\) \\[size=(\\d+)(M|G|T)\\]");
+
+    /**
+     * Without the capability block (lspci cut before it), the BAR itself tells: a consumer GPU's
+     * prefetchable BAR is 256 MB unless Resizable BAR grew it. Data-centre cards (NVIDIA Tesla,
+     * Quadro) have large fixed BARs by design, so only AMD, Intel and GeForce cards are judged.
+     */
+    private static void largeRegions(Facts facts, List<String> evidence) {
+        for (PastePart part : facts.parts()) {
+            if (!(facts.output(part).orElse(null) instanceof LspciOutput lspci)) {
+                continue;
+            }
+            for (dev.pcibot.kb.diagnose.parse.LspciDevice d : lspci.devices()) {
+                String name = d.description() == null ? "" : d.description();
+                boolean consumer = name.startsWith("Advanced Micro Devices") || name.startsWith("Intel")
+                        || name.contains("GeForce");
+                if (!d.isDisplay() || !consumer) {
+                    continue;
+                }
+                for (String region : d.regions()) {
+                    Matcher m = REGION_SIZE.matcher(region);
+                    if (m.find() && regionMegabytes(m) > 256) {
+                        part.quotedLineContaining(d.address().shortForm()).ifPresent(evidence::add);
+                        part.quotedLineContaining(region.strip()).ifPresent(evidence::add);
+                    }
+                }
+            }
+        }
+    }
+
+    private static long regionMegabytes(Matcher m) {
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "G" -> n * 1024;
+            case "T" -> n * 1024 * 1024;
+            default -> n;
+        };
     }
 
     private static long megabytes(Matcher m) {
