@@ -96,7 +96,7 @@ public final class PassthroughTargets {
     // QEMU and libvirt name the device they were handed: "-device vfio-pci,host=0000:01:00.0",
     // "vfio 0000:01:00.0: group 1 is not viable"
     private static final Pattern NAMED_IN_ERROR = Pattern.compile(
-            "(?:host=|vfio |vfio-pci |hostdev\\d? )((?:\\p{XDigit}{4}:)?\\p{XDigit}{2}:\\p{XDigit}{2}\\.[0-7])");
+            "(?:host=|vfio |vfio-pci |hostdev\\d? )((?:[0-9A-Fa-f]{4}:)?[0-9A-Fa-f]{2}:[0-9A-Fa-f]{2}\\.[0-7])");
 
     private static void named(String line, Set<PciAddress> targets) {
         if (!line.contains("host=") && !line.contains("vfio")) {
