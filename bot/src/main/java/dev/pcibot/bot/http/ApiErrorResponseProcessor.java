@@ -35,8 +35,7 @@ final class ApiErrorResponseProcessor implements ErrorResponseProcessor<ApiError
             // Not our bug and not the client's: the index folder cannot be used. Say so, and that a
             // retry may work once the folder is fixed (each request tries to open it again).
             return response.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_JSON_TYPE)
-                    .body(new ApiError("The knowledge base is not available: " + index.get().getMessage()
-                            + ". Check that kb.data-dir is a writable folder; the next request tries again.", 503));
+                    .body(new ApiError(KnowledgeBaseErrors.unavailable(index.get().reason()), 503));
         }
         int status = response.code();
         String message = message(context, status);

@@ -76,6 +76,7 @@ public final class KbIndex implements Closeable {
     private final Path root;
     private final KbSearcher searcher;
     private final Duration retryInterval;
+    private final Consumer<Stats> onOpen;
     private final Consumer<KbIndexException> onFailure;
     private volatile @Nullable IndexGeneration current;
     private volatile @Nullable Stats stats;
@@ -89,7 +90,8 @@ public final class KbIndex implements Closeable {
     private @Nullable String problem;
 
     private KbIndex(Path root, List<Section> sections, String fingerprint, Duration retryInterval,
-            Consumer<KbIndexException> onFailure) {
+            Consumer<Stats> onOpen, Consumer<KbIndexException> onFailure) {
+        this.onOpen = onOpen;
         this.root = root;
         this.pendingSections = sections;
         this.pendingFingerprint = fingerprint;
@@ -105,7 +107,7 @@ public final class KbIndex implements Closeable {
      * @throws KbIndexException when the folder cannot be written or read
      */
     public static KbIndex open(Path indexRoot, List<Section> sections, String fingerprint) {
-        KbIndex index = new KbIndex(indexRoot, sections, fingerprint, Duration.ZERO, e -> {});
+        KbIndex index = new KbIndex(indexRoot, sections, fingerprint, Duration.ZERO, s -> {}, e -> {});
         index.openPending();
         return index;
     }
@@ -115,11 +117,11 @@ public final class KbIndex implements Closeable {
      * say why while its folder is unusable. Each use while it cannot be opened throws
      * {@link KbIndexException}; a new attempt is made at most once per {@code retryInterval} (in
      * between, the last failure is thrown again), and each failed attempt is handed to
-     * {@code onFailure} once, for the log.
+     * {@code onFailure} once, for the log; {@code onOpen} hears of the open that succeeds.
      */
     public static KbIndex deferred(Path indexRoot, List<Section> sections, String fingerprint, Duration retryInterval,
-            Consumer<KbIndexException> onFailure) {
-        return new KbIndex(indexRoot, sections, fingerprint, retryInterval, onFailure);
+            Consumer<Stats> onOpen, Consumer<KbIndexException> onFailure) {
+        return new KbIndex(indexRoot, sections, fingerprint, retryInterval, onOpen, onFailure);
     }
 
     /** Whether the index is open, trying to open it first when it is not (see {@link #deferred}). */
@@ -166,6 +168,7 @@ public final class KbIndex implements Closeable {
             });
             lastFailure = null;
             pendingSections = List.of(); // built or reused: the sections are no longer needed
+            onOpen.accept(stats);
             return current;
         } catch (IOException | RuntimeException e) {
             KbIndexException failure = e instanceof KbIndexException k ? k

@@ -37,8 +37,17 @@ public final class KbIndexException extends RuntimeException {
         if (e instanceof AccessDeniedException || e instanceof ReadOnlyFileSystemException) {
             return "the index folder cannot be written (permission denied or read-only)";
         }
-        if (e instanceof FileSystemException f && f.getReason() != null && f.getReason().contains("Read-only")) {
-            return "the index folder is on a read-only file system";
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            String why = f.getReason();
+            if (why.contains("Read-only")) {
+                return "the index folder is on a read-only file system";
+            }
+            if (why.contains("not permitted") || why.contains("Permission denied")) {
+                return "the index folder cannot be written (permission denied or read-only)";
+            }
+            if (why.contains("Not a directory") || why.contains("File exists")) {
+                return "a file stands where the index folder should be";
+            }
         }
         if (e instanceof NoSuchFileException) {
             return "a file of the index is missing";

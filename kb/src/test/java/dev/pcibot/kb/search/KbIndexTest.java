@@ -205,7 +205,7 @@ class KbIndexTest {
         Files.writeString(file, "x");
         List<KbIndexException> reported = new ArrayList<>();
         try (KbIndex index = KbIndex.deferred(file.resolve("index"), TestSections.corpus(), "fp-1",
-                java.time.Duration.ZERO, reported::add)) {
+                java.time.Duration.ZERO, s -> {}, reported::add)) {
             KbIndexException e = assertThrows(KbIndexException.class, () -> index.searcher().search("iommu", 3));
             assertFalse(e.reason().contains(root.toString()), e.reason());
             assertTrue(e.getMessage().contains(file.toString()), "the log message names the folder: " + e.getMessage());
@@ -224,7 +224,7 @@ class KbIndexTest {
         Files.writeString(file, "x");
         List<KbIndexException> reported = new ArrayList<>();
         try (KbIndex index = KbIndex.deferred(file.resolve("index"), TestSections.corpus(), "fp-1",
-                java.time.Duration.ofHours(1), reported::add)) {
+                java.time.Duration.ofHours(1), s -> {}, reported::add)) {
             for (int i = 0; i < 20; i++) {
                 assertThrows(KbIndexException.class, () -> index.searcher().search("iommu", 3));
             }
