@@ -10,6 +10,7 @@ import io.micronaut.http.server.HttpServerConfiguration;
 import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.micronaut.web.router.exceptions.DuplicateRouteException;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -36,6 +37,12 @@ final class ApiErrorResponseProcessor implements ErrorResponseProcessor<ApiError
             // retry may work once the folder is fixed (each request tries to open it again).
             return response.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_JSON_TYPE)
                     .body(new ApiError(KnowledgeBaseErrors.unavailable(index.get().reason()), 503));
+        }
+        if (context.getRootCause().filter(DuplicateRouteException.class::isInstance).isPresent()) {
+            // Both /api/diagnose routes match a POST without Content-Type: say which types are read.
+            return response.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).contentType(MediaType.APPLICATION_JSON_TYPE)
+                    .body(new ApiError("The request has no Content-Type header, so " + context.getRequest().getPath()
+                            + " cannot tell how to read it. " + BodyErrors.WHAT_TO_SEND, 415));
         }
         int status = response.code();
         String message = message(context, status);
@@ -72,6 +79,12 @@ final class ApiErrorResponseProcessor implements ErrorResponseProcessor<ApiError
             // The cause goes to the log (Micronaut logs it); the client gets no stack trace.
             return "Something went wrong on our side answering " + route + ". Try again; if it keeps"
                     + " happening, the server log has the details.";
+        }
+        if (status == HttpStatus.BAD_REQUEST.getCode() && context.getRootCause().isPresent()) {
+            Optional<String> body = BodyErrors.message(request, context.getRootCause().get());
+            if (body.isPresent()) {
+                return body.get();
+            }
         }
         String detail = context.getErrors().stream().map(Error::getMessage).collect(Collectors.joining("; "));
         return detail.isBlank() ? HttpStatus.valueOf(status).getReason() : detail;
