@@ -2,6 +2,8 @@ package dev.pcibot.bot;
 
 import dev.pcibot.kb.Answerer;
 import dev.pcibot.kb.diagnose.Diagnoser;
+import dev.pcibot.kb.search.KbIndex;
+import dev.pcibot.kb.search.KbIndexException;
 import dev.pcibot.kb.search.KbSearcher;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
@@ -11,10 +13,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Adapts the framework-free knowledge base to Micronaut: one {@link KnowledgeBase} per application,
- * and its searcher, diagnoser and answerer as beans for the HTTP API and Discord. The knowledge base
- * is opened when first needed, which in the service is right after the server binds
- * ({@link StartupLog}); a context without a server (a configuration test, a store test) never
- * builds an index it does not use.
+ * and its searcher, diagnoser and answerer as beans for the HTTP API and Discord. Creating them
+ * never touches the disk: the index opens on first use, which in the service is at once on a thread
+ * of its own ({@link KnowledgeBaseWarmup}, or {@link StartupLog} in tests); a context without a
+ * server (a configuration test, a store test) never builds an index it does not use.
  */
 @Factory
 class CoreFactory {
@@ -23,10 +25,25 @@ class CoreFactory {
     @Singleton
     @Bean(preDestroy = "close")
     KnowledgeBase knowledgeBase(KbConfig config) {
-        long start = System.nanoTime();
-        KnowledgeBase kb = KnowledgeBase.open(config.indexDir(), config.userGuides());
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        LOG.info("Knowledge base ready in {} ms: {}", millis, IndexSummary.of(kb));
+        // Never fails here: the index opens on first use, so an unusable data folder leaves the
+        // service up answering 503 (and the Discord bot up) instead of stopping it.
+        KnowledgeBase kb = KnowledgeBase.openDeferred(config.indexDir(), config.userGuides(), config.retryInterval(),
+                new KnowledgeBase.Events() {
+                    @Override
+                    public void opened(KnowledgeBase opened, KbIndex.Stats stats) {
+                        if (stats.rebuiltBecause() != null) {
+                            LOG.warn("The index on disk could not be used and was rebuilt: {}", stats.rebuiltBecause());
+                        }
+                        LOG.info("Knowledge base ready: {}", IndexSummary.of(opened.guides().size(), stats));
+                    }
+
+                    @Override
+                    public void failed(KbIndexException e) {
+                        // One line per attempt; attempts are at most one per retry interval.
+                        LOG.error("Knowledge base unavailable, requests answer 503 (next try in {} at the earliest): {}",
+                                config.retryInterval(), e.getMessage());
+                    }
+                });
         if (config.userGuides() != null) {
             LOG.info("Watching {} for guides (.html, .md, .txt), checked every {}", config.userGuides(),
                     config.reloadInterval());

@@ -6,9 +6,9 @@ import dev.pcibot.kb.search.KbIndex;
 final class IndexSummary {
     private IndexSummary() {}
 
-    static String of(KnowledgeBase kb) {
-        KbIndex.Stats s = kb.stats();
-        return "index holds " + s.sections() + " sections from " + kb.guides().size() + " guides ("
-                + (s.built() ? "built in " + s.buildMillis() + " ms" : "reused") + ")";
+    static String of(int guides, KbIndex.Stats s) {
+        return "index holds " + s.sections() + " sections from " + guides + " guides ("
+                + (s.built() ? "built in " + s.buildMillis() + " ms" : "reused, checksums verified in " + s.verifyMillis() + " ms")
+                + ")";
     }
 }

@@ -16,13 +16,16 @@ import org.jspecify.annotations.Nullable;
  *     watched for changes; none when unset
  * @param maxHits the most hits one search returns, whatever the caller asks for
  * @param reloadInterval how often the user-guides folder is checked for changes
+ * @param retryInterval while the data folder is unusable, how often a request may try to open the
+ *     index again (between tries requests get the last failure, a 503, at once)
  */
 @ConfigurationProperties(KbConfig.PREFIX)
 public record KbConfig(
         @NotNull Path dataDir,
         @Nullable Path userGuides,
         @Bindable(defaultValue = "10") @Positive int maxHits,
-        @Bindable(defaultValue = "30s") @NotNull Duration reloadInterval) {
+        @Bindable(defaultValue = "30s") @NotNull Duration reloadInterval,
+        @Bindable(defaultValue = "10s") @NotNull Duration retryInterval) {
 
     public static final String PREFIX = "kb";
 

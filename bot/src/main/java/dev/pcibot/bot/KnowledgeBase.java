@@ -5,8 +5,10 @@ import dev.pcibot.ingest.GuideLibrary;
 import dev.pcibot.kb.Answerer;
 import dev.pcibot.kb.diagnose.Diagnoser;
 import dev.pcibot.kb.search.KbIndex;
+import dev.pcibot.kb.search.KbIndexException;
 import dev.pcibot.kb.search.KbSearcher;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -62,6 +64,29 @@ public final class KnowledgeBase implements AutoCloseable {
         this.answerer = new Answerer(searcher, diagnoser);
     }
 
+    /** What a service wants to hear about a knowledge base opened with {@link #openDeferred}. */
+    public interface Events {
+        /** The index opened (built or reused); {@link KbIndex.Stats#rebuiltBecause()} says if one was damaged. */
+        void opened(KnowledgeBase kb, KbIndex.Stats stats);
+
+        /** An attempt to open it failed; called once per attempt, at most once per retry interval. */
+        void failed(KbIndexException e);
+    }
+
+    /**
+     * The knowledge base of a service: returns at once and opens the index on first use, so the
+     * service starts, and says why (503), while its data folder is unusable; it tries again at most
+     * once per {@code retryInterval}.
+     */
+    public static KnowledgeBase openDeferred(Path indexRoot, @Nullable Path userGuides, Duration retryInterval, Events events) {
+        GuideLibrary library = GuideLibrary.load(userGuides);
+        KnowledgeBase[] self = new KnowledgeBase[1];
+        KbIndex index = KbIndex.deferred(indexRoot, library.sections(), library.fingerprint(), retryInterval,
+                stats -> events.opened(self[0], stats), events::failed);
+        self[0] = new KnowledgeBase(userGuides, index, library);
+        return self[0];
+    }
+
     /**
      * Opens the index under {@code indexRoot}, building it first when it is missing or was built from
      * other guides.
@@ -91,8 +116,19 @@ public final class KnowledgeBase implements AutoCloseable {
         return answerer;
     }
 
+    /** What the index holds; opens it first when it is not yet ({@link KbIndexException} when it cannot). */
     public KbIndex.Stats stats() {
         return index.stats();
+    }
+
+    /** Whether the index is open, trying to open it first when it is not (at most once per retry interval). */
+    public boolean available() {
+        return index.available();
+    }
+
+    /** Why the index is not available, or null when it is open. */
+    public @Nullable KbIndexException failure() {
+        return index.failure();
     }
 
     /** Guides indexed now. */
@@ -124,7 +160,7 @@ public final class KnowledgeBase implements AutoCloseable {
                 return Optional.empty();
             }
             loaded = Loaded.of(library);
-            return Optional.of(new Reload(false, List.of(), List.of(), index.stats().sections(),
+            return Optional.of(new Reload(false, List.of(), List.of(), library.sections().size(),
                     (System.nanoTime() - start) / 1_000_000, library.warnings()));
         }
         index.rebuild(library.sections(), library.fingerprint());

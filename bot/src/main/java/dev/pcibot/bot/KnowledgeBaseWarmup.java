@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
  * Opens the knowledge base on its own thread as soon as the application context exists, so
  * reading the guides and building or reopening the index overlaps the database migration and the
  * server start instead of following them. A request that needs it before it is ready waits for
- * the same singleton; a failure here is logged and the first request tries again.
+ * the same singleton; a failure is logged in one line and a later request tries again.
  *
  * <p>Not in the test environment: there {@link StartupLog} opens it once the server listens, and a
  * context without a server (configuration and store tests) never builds an index.
@@ -24,9 +24,9 @@ final class KnowledgeBaseWarmup {
     KnowledgeBaseWarmup(Provider<KnowledgeBase> kb) {
         Thread.ofPlatform().name("kb-open").daemon().start(() -> {
             try {
-                kb.get();
+                kb.get().available(); // a failure is logged once by CoreFactory; requests answer 503 meanwhile
             } catch (RuntimeException e) {
-                LOG.error("Opening the knowledge base failed; the first request will try again", e);
+                LOG.error("Opening the knowledge base failed; the first request will try again: {}", e.toString());
             }
         });
     }

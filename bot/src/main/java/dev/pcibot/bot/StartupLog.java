@@ -27,10 +27,11 @@ final class StartupLog implements ApplicationEventListener<ServerStartupEvent> {
         String url = event.getSource().getURL().toString();
         LOG.info("pcibot listening on {} (web page {}/, API {}/api/search, /api/diagnose, /api/health)", url, url, url);
         try {
-            kb.get();
+            // The server stays up and says why on each request (503); a later request tries again.
+            // The failure itself is logged once, in one line, by CoreFactory.
+            kb.get().available();
         } catch (RuntimeException e) {
-            // The server stays up and says why on each request (503); the next request tries again.
-            LOG.error("Opening the knowledge base failed; requests will answer 503 until it opens", e);
+            LOG.error("Opening the knowledge base failed; requests will answer 503 until it opens: {}", e.toString());
         }
     }
 }

@@ -28,7 +28,7 @@ public final class GuideLibrary {
      * Changes whenever the way guides become sections changes, so an index built by an older
      * version counts as stale even when no guide changed.
      */
-    static final String INGEST_VERSION = "ingest-2";
+    static final String INGEST_VERSION = "ingest-3"; // 3: unsafe sidecar origins dropped
 
     private static final String GUIDES = "content/guides/";
 

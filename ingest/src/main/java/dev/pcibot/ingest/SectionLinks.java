@@ -17,6 +17,9 @@ final class SectionLinks {
     private SectionLinks() {}
 
     static String link(Guide guide, List<String> headingPath, @Nullable String ownAnchor, GuideHints hints) {
+        if (guide.originUrl().isEmpty()) {
+            return ""; // no origin (a sidecar's unsafe one was dropped): the section has no link either
+        }
         String base = withoutFragment(guide.originUrl());
         if (headingPath.isEmpty()) {
             return guide.originUrl();

@@ -8,6 +8,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -29,6 +30,12 @@ import java.util.Properties;
  * </pre>
  *
  * A file that cannot be read or is not UTF-8 text is skipped with a warning; nothing here throws.
+ *
+ * <p>The folder's content may be shown on a web page, so: an origin is kept only when it is an
+ * http or https address (a {@code javascript:} or {@code data:} one would run in the reader's
+ * browser; it is dropped with a warning and the guide has no link), and no file is read whose real
+ * path is outside the folder's real path (a link to {@code /etc/...} is refused with a warning; links
+ * within the folder are followed).
  */
 final class UserGuides {
 
@@ -45,16 +52,28 @@ final class UserGuides {
 
     static UserGuides scan(Path folder) {
         UserGuides scan = new UserGuides();
-        if (!Files.isDirectory(folder)) {
+        Path root;
+        try {
+            root = folder.toRealPath();
+        } catch (IOException | RuntimeException e) {
+            root = null;
+        }
+        if (root == null || !Files.isDirectory(root)) {
             scan.warnings.add("user guide folder " + folder + " does not exist or is not a folder; using the bundled guides only");
             return scan;
         }
+        Path realRoot = root;
         List<Path> files = new ArrayList<>();
         try {
-            Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+            Files.walkFileTree(realRoot, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                    if (attributes.isRegularFile() && format(file).isPresent()) {
+                    if (attributes.isSymbolicLink()) {
+                        // not followed by the walk: resolved here, and kept only when it stays inside
+                        scan.insideOrWarn(realRoot, file, "skipped")
+                                .filter(target -> Files.isRegularFile(target) && format(file).isPresent())
+                                .ifPresent(target -> files.add(file));
+                    } else if (attributes.isRegularFile() && format(file).isPresent()) {
                         files.add(file);
                     }
                     return FileVisitResult.CONTINUE;
@@ -72,9 +91,26 @@ final class UserGuides {
         }
         files.sort(null);
         for (Path file : files) {
-            scan.add(folder, file);
+            scan.add(realRoot, file);
         }
         return scan;
+    }
+
+    /**
+     * The real path of {@code file} when it lies inside {@code root} (a real path); empty, with a
+     * warning "{@code verb} file: ...", when it leads outside or cannot be resolved.
+     */
+    private Optional<Path> insideOrWarn(Path root, Path file, String verb) {
+        try {
+            Path real = file.toRealPath();
+            if (real.startsWith(root)) {
+                return Optional.of(real);
+            }
+            warnings.add(verb + " " + file + ": it is a link to outside the user guide folder");
+        } catch (IOException | RuntimeException e) {
+            warnings.add(verb + " " + file + ": cannot resolve it (" + e.getClass().getSimpleName() + ")");
+        }
+        return Optional.empty();
     }
 
     List<UserGuide> guides() {
@@ -88,13 +124,17 @@ final class UserGuides {
     private void add(Path folder, Path file) {
         byte[] bytes;
         try {
-            long size = Files.size(file);
+            Optional<Path> real = insideOrWarn(folder, file, "skipped");
+            if (real.isEmpty()) {
+                return; // checked again here: the walk and the read are apart in time
+            }
+            long size = Files.size(real.get());
             if (size > MAX_BYTES) {
                 warnings.add("skipped " + file + ": " + size + " bytes, more than the " + MAX_BYTES
                         + " a guide may have (a log or an archive?)");
                 return;
             }
-            bytes = Files.readAllBytes(file);
+            bytes = Files.readAllBytes(real.get());
         } catch (IOException | RuntimeException e) {
             warnings.add("skipped " + file + ": cannot read it (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
             return;
@@ -105,14 +145,32 @@ final class UserGuides {
             return;
         }
         GuideFormat format = format(file).orElseThrow();
-        Properties sidecar = sidecar(file);
+        Path sidecarFile = file.resolveSibling(file.getFileName() + ".properties");
+        Properties sidecar = sidecar(folder, sidecarFile);
         String relative = folder.relativize(file).toString();
         String id = "user-" + Slugs.of(relative.replaceAll("\\.[^.]+$", ""));
         String title = sidecar.getProperty("title", firstHeading(text.get(), format).orElse(fileTitle(file)));
-        String origin = sidecar.getProperty("origin", file.toUri().toString());
+        String origin = origin(sidecar.getProperty("origin"), file, sidecarFile);
         Authority authority = authority(sidecar.getProperty("authority"), file);
         Guide guide = new Guide(id, title, origin, authority, format, relative);
         guides.add(new UserGuide(guide, text.get(), bytes));
+    }
+
+    /**
+     * The sidecar's origin when it is a web address (http or https, with a host); "" (no link) with a
+     * warning for anything else; the file's own URI when the sidecar names none.
+     */
+    private String origin(String value, Path file, Path sidecarFile) {
+        if (value == null) {
+            return file.toUri().toString();
+        }
+        Optional<String> web = WebOrigins.of(value);
+        if (web.isEmpty()) {
+            warnings.add(sidecarFile + ": origin '" + value.strip() + "' dropped, only http and https addresses are"
+                    + " linked; the guide is indexed without a link");
+            return "";
+        }
+        return web.get();
     }
 
     private Authority authority(String value, Path file) {
@@ -128,12 +186,15 @@ final class UserGuides {
         }
     }
 
-    private Properties sidecar(Path file) {
+    private Properties sidecar(Path folder, Path sidecar) {
         Properties properties = new Properties();
-        Path sidecar = file.resolveSibling(file.getFileName() + ".properties");
-        if (Files.isRegularFile(sidecar)) {
+        if (!Files.exists(sidecar, LinkOption.NOFOLLOW_LINKS)) {
+            return properties;
+        }
+        Optional<Path> real = insideOrWarn(folder, sidecar, "ignored");
+        if (real.isPresent() && Files.isRegularFile(real.get())) {
             try {
-                properties.load(new StringReader(Files.readString(sidecar, StandardCharsets.UTF_8)));
+                properties.load(new StringReader(Files.readString(real.get(), StandardCharsets.UTF_8)));
             } catch (IOException | RuntimeException e) {
                 warnings.add("ignored " + sidecar + ": " + e.getMessage());
             }

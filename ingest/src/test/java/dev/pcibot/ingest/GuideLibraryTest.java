@@ -124,6 +124,63 @@ final class GuideLibraryTest {
     }
 
     @Test
+    void aSidecarOriginThatIsNotHttpIsDroppedWithAWarningAndTheGuideKeptWithoutALink() throws IOException {
+        for (String origin : List.of("javascript:alert(document.cookie)", " JavaScript:alert(1)",
+                "data:text/html,<script>alert(1)</script>", "//evil.example/x", "https:no-host", "vbscript:x")) {
+            Files.writeString(folder.resolve("my-x570-notes.md.properties"), "origin=" + origin + "\n");
+            GuideLibrary library = GuideLibrary.load(folder);
+            Guide notes = guide(library, "user-my-x570-notes");
+            assertEquals("", notes.originUrl(), origin);
+            for (Section s : sections(library, "user-my-x570-notes")) {
+                assertEquals("", s.url(), origin + " leaked into " + s.id());
+            }
+            assertEquals(1, library.warnings().size(), library.warnings().toString());
+            String warning = library.warnings().get(0);
+            assertTrue(warning.contains("my-x570-notes.md.properties") && warning.contains("only http and https"), warning);
+        }
+    }
+
+    @Test
+    void anHttpOrHttpsSidecarOriginIsKept() throws IOException {
+        Files.writeString(folder.resolve("my-x570-notes.md.properties"), "origin=http://example.org/x570\n");
+        GuideLibrary library = GuideLibrary.load(folder);
+        assertEquals("http://example.org/x570", guide(library, "user-my-x570-notes").originUrl());
+        assertTrue(library.warnings().isEmpty(), library.warnings().toString());
+    }
+
+    @Test
+    void linksThatLeadOutOfTheFolderAreRefusedWithAWarning(@TempDir Path outside) throws IOException {
+        Path secret = Files.writeString(outside.resolve("secret.md"), "# Outside secret\n\nroot password hunter2\n");
+        Files.writeString(outside.resolve("evil.properties"), "title=Injected title\norigin=https://evil.example/\n");
+        Files.createSymbolicLink(folder.resolve("linked.md"), secret);
+        Files.delete(folder.resolve("my-x570-notes.md.properties"));
+        Files.createSymbolicLink(folder.resolve("my-x570-notes.md.properties"), outside.resolve("evil.properties"));
+        Files.createSymbolicLink(folder.resolve("outside-folder"), outside);
+
+        GuideLibrary library = GuideLibrary.load(folder);
+        assertTrue(library.guides().stream().noneMatch(g -> g.title().contains("Outside secret")), "linked guide read");
+        assertTrue(library.sections().stream().noneMatch(s -> s.text().contains("hunter2")), "linked content indexed");
+        Guide notes = guide(library, "user-my-x570-notes");
+        assertEquals(folder.resolve("my-x570-notes.md").toUri().toString(), notes.originUrl(), "the linked sidecar is ignored");
+        assertFalse(notes.title().contains("Injected"));
+        List<String> warnings = library.warnings();
+        assertTrue(warnings.stream().anyMatch(w -> w.contains("linked.md") && w.contains("outside")), warnings.toString());
+        assertTrue(warnings.stream().anyMatch(w -> w.contains("my-x570-notes.md.properties") && w.contains("outside")),
+                warnings.toString());
+        assertTrue(warnings.stream().anyMatch(w -> w.contains("outside-folder") && w.contains("outside")), warnings.toString());
+    }
+
+    @Test
+    void linksThatStayInsideTheFolderAreFollowed() throws IOException {
+        Files.createDirectories(folder.resolve("real"));
+        Files.move(folder.resolve("reset-bug.txt"), folder.resolve("real/reset-bug.txt"));
+        Files.createSymbolicLink(folder.resolve("reset-link.txt"), folder.resolve("real/reset-bug.txt"));
+        GuideLibrary library = GuideLibrary.load(folder);
+        assertTrue(library.warnings().isEmpty(), library.warnings().toString());
+        assertEquals("Reset bug notes", guide(library, "user-reset-link").title());
+    }
+
+    @Test
     void fingerprintChangesWhenAFileChangesAndOnlyThen() throws IOException {
         String before = GuideLibrary.load(folder).fingerprint();
         assertEquals(before, GuideLibrary.load(folder).fingerprint());

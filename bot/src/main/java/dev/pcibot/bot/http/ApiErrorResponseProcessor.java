@@ -1,15 +1,18 @@
 package dev.pcibot.bot.http;
 
+import dev.pcibot.bot.Sizes;
 import dev.pcibot.kb.search.KbIndexException;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.exceptions.BufferLengthExceededException;
 import io.micronaut.http.exceptions.ContentLengthExceededException;
-import io.micronaut.http.server.HttpServerConfiguration;
 import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.micronaut.web.router.exceptions.DuplicateRouteException;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -22,10 +25,10 @@ import java.util.stream.Collectors;
  */
 @Singleton
 final class ApiErrorResponseProcessor implements ErrorResponseProcessor<ApiError> {
-    private final long maxRequestSize;
+    private final long maxPasteBytes;
 
-    ApiErrorResponseProcessor(HttpServerConfiguration server) {
-        this.maxRequestSize = server.getMaxRequestSize();
+    ApiErrorResponseProcessor(@Value("${pcibot.max-paste-bytes}") long maxPasteBytes) {
+        this.maxPasteBytes = maxPasteBytes;
     }
 
     @Override
@@ -35,8 +38,13 @@ final class ApiErrorResponseProcessor implements ErrorResponseProcessor<ApiError
             // Not our bug and not the client's: the index folder cannot be used. Say so, and that a
             // retry may work once the folder is fixed (each request tries to open it again).
             return response.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_JSON_TYPE)
-                    .body(new ApiError("The knowledge base is not available: " + index.get().getMessage()
-                            + ". Check that kb.data-dir is a writable folder; the next request tries again.", 503));
+                    .body(new ApiError(KnowledgeBaseErrors.unavailable(index.get().reason()), 503));
+        }
+        if (context.getRootCause().filter(DuplicateRouteException.class::isInstance).isPresent()) {
+            // Both /api/diagnose routes match a POST without Content-Type: say which types are read.
+            return response.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).contentType(MediaType.APPLICATION_JSON_TYPE)
+                    .body(new ApiError("The request has no Content-Type header, so " + context.getRequest().getPath()
+                            + " cannot tell how to read it. " + BodyErrors.WHAT_TO_SEND, 415));
         }
         int status = response.code();
         String message = message(context, status);
@@ -60,8 +68,9 @@ final class ApiErrorResponseProcessor implements ErrorResponseProcessor<ApiError
                     + " pasted output as text/plain (curl: -H 'Content-Type: text/plain' --data-binary @file),"
                     + " or as application/json {\"text\": \"...\"}.";
         }
-        if (context.getRootCause().filter(ContentLengthExceededException.class::isInstance).isPresent()) {
-            return tooLarge(maxRequestSize);
+        if (context.getRootCause().filter(t -> t instanceof ContentLengthExceededException
+                || t instanceof BufferLengthExceededException).isPresent()) {
+            return tooLarge(maxPasteBytes);
         }
         if (status == HttpStatus.REQUEST_ENTITY_TOO_LARGE.getCode()) {
             // Netty refused the request line or headers before any route was known (Micronaut then
@@ -73,6 +82,12 @@ final class ApiErrorResponseProcessor implements ErrorResponseProcessor<ApiError
             // The cause goes to the log (Micronaut logs it); the client gets no stack trace.
             return "Something went wrong on our side answering " + route + ". Try again; if it keeps"
                     + " happening, the server log has the details.";
+        }
+        if (status == HttpStatus.BAD_REQUEST.getCode() && context.getRootCause().isPresent()) {
+            Optional<String> body = BodyErrors.message(request, context.getRootCause().get());
+            if (body.isPresent()) {
+                return body.get();
+            }
         }
         String detail = context.getErrors().stream().map(Error::getMessage).collect(Collectors.joining("; "));
         return detail.isBlank() ? HttpStatus.valueOf(status).getReason() : detail;
@@ -91,10 +106,11 @@ final class ApiErrorResponseProcessor implements ErrorResponseProcessor<ApiError
         return Optional.empty();
     }
 
-    /** The 413 message: the limit, and two ways to get the paste through anyway. */
+    /** The 413 message: what was too big, the limit, and two ways to get the paste through anyway. */
     static String tooLarge(long limitBytes) {
-        return "The request body is over the " + Sizes.human(limitBytes) + " limit of this API. Send only"
-                + " the relevant part (for a kernel log, the last 5,000 lines: dmesg | tail -n 5000), or"
-                + " diagnose the whole file from a terminal: java -jar bot.jar diagnose FILE.";
+        return "The paste is larger than " + Sizes.human(limitBytes) + ", the limit of this service"
+                + " (pcibot.max-paste-bytes). Trim it to the lines that matter: for a kernel log,"
+                + " dmesg | grep -i -e DMAR -e IOMMU -e AMD-Vi -e vfio -e 'BAR ', or its last 5,000 lines"
+                + " (dmesg | tail -n 5000); or diagnose the whole file from a terminal: java -jar bot.jar diagnose FILE.";
     }
 }

@@ -1,5 +1,6 @@
 package dev.pcibot.bot.http;
 
+import dev.pcibot.ingest.WebOrigins;
 import dev.pcibot.kb.search.Citation;
 import dev.pcibot.kb.search.SearchHit;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -38,7 +39,9 @@ public record HitView(
 
     static HitView of(SearchHit hit) {
         Citation c = hit.citation();
-        return new HitView(c.sectionId(), c.guideTitle(), c.headingPath(), hit.snippet(), hit.commands(), c.url(),
+        // only web links: the page makes the url an href (see CitationSerializer for alsoIn and findings)
+        return new HitView(c.sectionId(), c.guideTitle(), c.headingPath(), hit.snippet(), hit.commands(),
+                WebOrigins.orEmpty(c.url()),
                 hit.authority(), hit.score(), hit.alsoIn(), hit.correction());
     }
 }

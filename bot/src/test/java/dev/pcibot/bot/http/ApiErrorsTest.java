@@ -60,7 +60,7 @@ class ApiErrorsTest {
     @Test
     void tooLargeMessageStatesTheLimitAndWhatToDo() {
         String message = ApiErrorResponseProcessor.tooLarge(16L * 1024 * 1024);
-        assertTrue(message.contains("16 MB limit"), message);
+        assertTrue(message.contains("larger than 16 MiB"), message);
         assertTrue(message.contains("tail -n 5000"), message);
         assertTrue(message.contains("diagnose FILE"), message);
     }

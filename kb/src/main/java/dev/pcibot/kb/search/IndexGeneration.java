@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
@@ -73,12 +74,26 @@ final class IndexGeneration {
         this.duplicates = NearDuplicates.all(this);
     }
 
-    static IndexGeneration open(Path folder, String fingerprint, Corrections known, NarrowTopics narrow) throws IOException {
+    /**
+     * Opens a built folder.
+     *
+     * @param verify whether to check every file's checksum first (Lucene's {@code checkIntegrity}:
+     *     reads each file once; a few milliseconds for the bundled guides), so that a truncated or
+     *     damaged file is found now rather than by a search
+     */
+    static IndexGeneration open(Path folder, String fingerprint, Corrections known, NarrowTopics narrow, boolean verify)
+            throws IOException {
         Directory directory = FSDirectory.open(folder);
+        SearcherManager manager = null;
         try {
-            SearcherManager manager = new SearcherManager(directory, null);
+            manager = new SearcherManager(directory, null);
             IndexSearcher searcher = manager.acquire();
             try {
+                if (verify) {
+                    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                        leaf.reader().checkIntegrity();
+                    }
+                }
                 StoredFields stored = searcher.storedFields();
                 StoredSection[] sections = new StoredSection[searcher.getIndexReader().maxDoc()];
                 for (int doc = 0; doc < sections.length; doc++) {
@@ -90,8 +105,22 @@ final class IndexGeneration {
                 manager.release(searcher);
             }
         } catch (IOException | RuntimeException e) {
-            directory.close();
+            // close the reader too: a damaged folder is deleted next, which open files would stop on some systems
+            try (Directory d = directory; SearcherManager m = manager) {
+                // closed by try-with-resources, manager first
+            } catch (IOException | RuntimeException suppressed) {
+                e.addSuppressed(suppressed);
+            }
             throw e;
+        }
+    }
+
+    /** Deletes what a failed build wrote; a folder that will not go is removed at the next start. */
+    static void deleteQuietly(Path folder) {
+        try {
+            deleteRecursively(folder);
+        } catch (IOException | RuntimeException ignored) {
+            // removeLeftovers tries again at the next open
         }
     }
 

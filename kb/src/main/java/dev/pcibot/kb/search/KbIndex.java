@@ -9,11 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.LinkOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -22,6 +25,7 @@ import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The knowledge-base index on disk, and the one place that builds it.
@@ -31,7 +35,8 @@ import org.apache.lucene.store.FSDirectory;
  * up so that two processes on one root never step on each other. A build writes a fresh folder, commits it (the
  * guides' fingerprint goes into the commit's user data), and only then replaces {@code current}
  * by an atomic move: a crash at any point leaves the previous index in use, never a half-written
- * one. {@link #open} reuses the current folder when its fingerprint matches and builds otherwise.
+ * one. {@link #open} reuses the current folder when its fingerprint matches and every file's checksum
+ * verifies, and builds otherwise (a truncated or damaged file, a {@code current} that is not a file).
  * {@link #rebuild} swaps the new folder in under running searches; the old one is closed and
  * deleted when its last search releases it.
  *
@@ -60,18 +65,38 @@ public final class KbIndex implements Closeable {
      * @param built true when built by this process, false when an up-to-date index was reused
      * @param fingerprint the guides' fingerprint the index was built from
      * @param folder the folder in use
+     * @param verifyMillis time spent checking the checksums of the reused index (0 when built)
+     * @param rebuiltBecause why an index that was there could not be used (damaged files, a
+     *     {@code current} that is a folder), for one warning in the log; null when there was none or it
+     *     was merely stale
      */
-    public record Stats(int sections, long buildMillis, boolean built, String fingerprint, Path folder) {}
+    public record Stats(int sections, long buildMillis, boolean built, String fingerprint, Path folder,
+            long verifyMillis, @Nullable String rebuiltBecause) {}
 
     private final Path root;
     private final KbSearcher searcher;
-    private volatile IndexGeneration current;
-    private volatile Stats stats;
+    private final Duration retryInterval;
+    private final Consumer<Stats> onOpen;
+    private final Consumer<KbIndexException> onFailure;
+    private volatile @Nullable IndexGeneration current;
+    private volatile @Nullable Stats stats;
     private volatile boolean closed;
     private int counter;
+    // deferred opening: what to build from, and the last failure (thrown again until the next try)
+    private List<Section> pendingSections;
+    private String pendingFingerprint;
+    private @Nullable KbIndexException lastFailure;
+    private long lastAttemptNanos;
+    private @Nullable String problem;
 
-    private KbIndex(Path root) {
+    private KbIndex(Path root, List<Section> sections, String fingerprint, Duration retryInterval,
+            Consumer<Stats> onOpen, Consumer<KbIndexException> onFailure) {
+        this.onOpen = onOpen;
         this.root = root;
+        this.pendingSections = sections;
+        this.pendingFingerprint = fingerprint;
+        this.retryInterval = retryInterval;
+        this.onFailure = onFailure;
         this.searcher = new KbSearcher(this, new SectionSearch());
     }
 
@@ -82,23 +107,76 @@ public final class KbIndex implements Closeable {
      * @throws KbIndexException when the folder cannot be written or read
      */
     public static KbIndex open(Path indexRoot, List<Section> sections, String fingerprint) {
-        KbIndex index = new KbIndex(indexRoot);
+        KbIndex index = new KbIndex(indexRoot, sections, fingerprint, Duration.ZERO, s -> {}, e -> {});
+        index.openPending();
+        return index;
+    }
+
+    /**
+     * An index that opens (or builds) on first use instead of now, so that a service can start and
+     * say why while its folder is unusable. Each use while it cannot be opened throws
+     * {@link KbIndexException}; a new attempt is made at most once per {@code retryInterval} (in
+     * between, the last failure is thrown again), and each failed attempt is handed to
+     * {@code onFailure} once, for the log; {@code onOpen} hears of the open that succeeds.
+     */
+    public static KbIndex deferred(Path indexRoot, List<Section> sections, String fingerprint, Duration retryInterval,
+            Consumer<Stats> onOpen, Consumer<KbIndexException> onFailure) {
+        return new KbIndex(indexRoot, sections, fingerprint, retryInterval, onOpen, onFailure);
+    }
+
+    /** Whether the index is open, trying to open it first when it is not (see {@link #deferred}). */
+    public boolean available() {
         try {
-            Files.createDirectories(indexRoot);
-            index.exclusive(() -> {
-                Path reusable = index.reusableFolder(fingerprint);
-                if (reusable != null) {
-                    IndexGeneration gen = IndexGeneration.open(reusable, fingerprint, Corrections.bundled(), NarrowTopics.bundled());
-                    index.current = gen;
-                    index.stats = new Stats(gen.size(), 0, false, fingerprint, reusable);
-                } else {
-                    index.swapIn(sections, fingerprint);
+            generation();
+            return true;
+        } catch (KbIndexException e) {
+            return false;
+        }
+    }
+
+    /** Why the index is not available (the last failed attempt), or null when it is open or untried. */
+    public synchronized @Nullable KbIndexException failure() {
+        return current == null ? lastFailure : null;
+    }
+
+    /** The current generation, opening the index first when it is not yet. */
+    private IndexGeneration generation() {
+        IndexGeneration gen = current;
+        return gen != null ? gen : openPending();
+    }
+
+    private synchronized IndexGeneration openPending() {
+        ensureOpen();
+        IndexGeneration gen = current;
+        if (gen != null) {
+            return gen;
+        }
+        KbIndexException last = lastFailure;
+        if (last != null && System.nanoTime() - lastAttemptNanos < retryInterval.toNanos()) {
+            throw last;
+        }
+        lastAttemptNanos = System.nanoTime();
+        try {
+            Files.createDirectories(root);
+            exclusive(() -> {
+                problem = null;
+                IndexGeneration reused = reopen(pendingFingerprint);
+                if (reused == null) {
+                    swapIn(pendingSections, pendingFingerprint);
                 }
-                index.removeLeftovers();
+                removeLeftovers();
             });
-            return index;
-        } catch (IOException e) {
-            throw new KbIndexException("cannot open or build the search index in " + indexRoot + ": " + e.getMessage(), e);
+            lastFailure = null;
+            pendingSections = List.of(); // built or reused: the sections are no longer needed
+            onOpen.accept(stats);
+            return current;
+        } catch (IOException | RuntimeException e) {
+            KbIndexException failure = e instanceof KbIndexException k ? k
+                    : new KbIndexException("cannot open or build the search index in " + root + ": " + e,
+                            KbIndexException.reasonOf(e), e);
+            lastFailure = failure;
+            onFailure.accept(failure);
+            throw failure;
         }
     }
 
@@ -108,10 +186,19 @@ public final class KbIndex implements Closeable {
      */
     public synchronized void rebuild(List<Section> sections, String fingerprint) {
         ensureOpen();
+        if (current == null) {
+            // never opened (a deferred index on a folder that was unusable): open from these guides now
+            pendingSections = sections;
+            pendingFingerprint = fingerprint;
+            lastFailure = null;
+            openPending();
+            return;
+        }
         try {
             exclusive(() -> swapIn(sections, fingerprint));
         } catch (IOException e) {
-            throw new KbIndexException("cannot rebuild the search index in " + root + ": " + e.getMessage(), e);
+            throw new KbIndexException("cannot rebuild the search index in " + root + ": " + e,
+                    KbIndexException.reasonOf(e), e);
         }
     }
 
@@ -120,7 +207,9 @@ public final class KbIndex implements Closeable {
         return searcher;
     }
 
+    /** What the index holds; opens it first when it is not yet (and throws when it cannot). */
     public Stats stats() {
+        generation();
         return stats;
     }
 
@@ -128,7 +217,10 @@ public final class KbIndex implements Closeable {
     public synchronized void close() {
         if (!closed) {
             closed = true;
-            current.retire(false);
+            IndexGeneration gen = current;
+            if (gen != null) {
+                gen.retire(false);
+            }
         }
     }
 
@@ -136,7 +228,7 @@ public final class KbIndex implements Closeable {
     IndexGeneration acquire() {
         while (true) {
             ensureOpen();
-            IndexGeneration gen = current;
+            IndexGeneration gen = generation();
             if (gen.tryIncRef()) {
                 return gen;
             }
@@ -173,13 +265,25 @@ public final class KbIndex implements Closeable {
     private synchronized void swapIn(List<Section> sections, String fingerprint) throws IOException {
         long start = System.nanoTime();
         Path folder = newFolder();
-        int count = write(folder, sections, fingerprint);
-        IndexGeneration fresh = IndexGeneration.open(folder, fingerprint, Corrections.bundled(), NarrowTopics.bundled());
-        pointTo(folder);
+        int count;
+        IndexGeneration fresh;
+        try {
+            count = write(folder, sections, fingerprint);
+            fresh = IndexGeneration.open(folder, fingerprint, Corrections.bundled(), NarrowTopics.bundled(), false);
+        } catch (IOException | RuntimeException e) {
+            IndexGeneration.deleteQuietly(folder); // a failed build leaves nothing behind
+            throw e;
+        }
+        try {
+            pointTo(folder);
+        } catch (IOException | RuntimeException e) {
+            fresh.retire(true);
+            throw e;
+        }
         long millis = (System.nanoTime() - start) / 1_000_000;
         IndexGeneration old = current;
         current = fresh;
-        stats = new Stats(count, millis, true, fingerprint, folder);
+        stats = new Stats(count, millis, true, fingerprint, folder, 0, problem);
         if (old != null) {
             old.retire(true);
         }
@@ -222,31 +326,51 @@ public final class KbIndex implements Closeable {
         Files.move(tmp, root.resolve(POINTER), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    /** The folder {@code current} names, when it holds a committed index of this fingerprint and schema. */
-    private Path reusableFolder(String fingerprint) {
+    /**
+     * Reopens the folder {@code current} names when it holds a committed index of this fingerprint
+     * and schema whose files all verify (checksums, as Lucene's {@code checkIntegrity}); null
+     * otherwise, with {@link #problem} saying why when an index was there but could not be used.
+     */
+    private @Nullable IndexGeneration reopen(String fingerprint) throws IOException {
         Path pointer = root.resolve(POINTER);
+        if (!Files.exists(pointer, LinkOption.NOFOLLOW_LINKS)) {
+            return null; // first start
+        }
+        if (!Files.isRegularFile(pointer, LinkOption.NOFOLLOW_LINKS)) {
+            // not ours to keep: it can only be replaced by the file that names the index in use
+            problem = POINTER + " in " + root + " is a folder or link, not the file naming the index in use";
+            IndexGeneration.deleteRecursively(pointer);
+            return null;
+        }
+        String name = Files.readString(pointer, StandardCharsets.UTF_8).strip();
+        if (name.isEmpty() || name.contains("/") || name.contains("\\") || name.startsWith(".")) {
+            problem = POINTER + " in " + root + " does not name an index folder: '" + name + "'";
+            return null;
+        }
+        Path folder = root.resolve(name);
+        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            problem = POINTER + " names " + name + ", which is not a folder in " + root;
+            return null;
+        }
+        long start = System.nanoTime();
         try {
-            if (!Files.isRegularFile(pointer)) {
-                return null;
-            }
-            String name = Files.readString(pointer, StandardCharsets.UTF_8).strip();
-            if (name.isEmpty() || name.contains("/") || name.contains("\\") || name.startsWith(".")) {
-                return null;
-            }
-            Path folder = root.resolve(name);
-            if (!Files.isDirectory(folder)) {
-                return null;
-            }
             try (Directory dir = FSDirectory.open(folder)) {
                 if (!DirectoryReader.indexExists(dir)) {
+                    problem = name + " in " + root + " holds no committed index";
                     return null;
                 }
                 Map<String, String> data = SegmentInfos.readLatestCommit(dir).getUserData();
-                boolean fresh = fingerprint.equals(data.get(FINGERPRINT_KEY)) && SCHEMA.equals(data.get(SCHEMA_KEY));
-                return fresh ? folder : null;
+                if (!fingerprint.equals(data.get(FINGERPRINT_KEY)) || !SCHEMA.equals(data.get(SCHEMA_KEY))) {
+                    return null; // stale: built from other guides or by another version
+                }
             }
+            IndexGeneration gen = IndexGeneration.open(folder, fingerprint, Corrections.bundled(), NarrowTopics.bundled(), true);
+            current = gen;
+            stats = new Stats(gen.size(), 0, false, fingerprint, folder, (System.nanoTime() - start) / 1_000_000, null);
+            return gen;
         } catch (IOException | RuntimeException e) {
-            return null; // unreadable or corrupt: build a new one
+            problem = name + " in " + root + " is damaged (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")";
+            return null;
         }
     }
 

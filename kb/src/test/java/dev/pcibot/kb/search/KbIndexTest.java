@@ -153,6 +153,86 @@ class KbIndexTest {
     }
 
     @Test
+    void aTruncatedSegmentFileIsFoundAtOpenAndRebuiltWithTheReason() throws Exception {
+        Path broken;
+        try (KbIndex index = KbIndex.open(root, TestSections.corpus(), "fp-1")) {
+            broken = index.stats().folder();
+        }
+        // what a full disk or a killed copy leaves: the largest segment file cut in half
+        Path segmentFile;
+        try (Stream<Path> files = Files.list(broken)) {
+            segmentFile = files.filter(p -> !p.getFileName().toString().startsWith("segments")
+                            && !p.getFileName().toString().equals("write.lock"))
+                    .max(java.util.Comparator.comparingLong(p -> p.toFile().length())).orElseThrow();
+        }
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(segmentFile,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            ch.truncate(ch.size() / 2);
+        }
+        try (KbIndex index = KbIndex.open(root, TestSections.corpus(), "fp-1")) {
+            assertTrue(index.stats().built(), "a corrupt index is rebuilt, not reused");
+            assertTrue(index.stats().rebuiltBecause() != null && index.stats().rebuiltBecause().contains(broken.getFileName().toString()),
+                    String.valueOf(index.stats().rebuiltBecause()));
+            assertTrue(index.searcher().search("interrupt remapping", 3).answered());
+            assertEquals(List.of(index.stats().folder().getFileName().toString()), indexFolders(root));
+        }
+        try (KbIndex index = KbIndex.open(root, TestSections.corpus(), "fp-1")) {
+            assertFalse(index.stats().built(), "the rebuilt index is sound and reused");
+            assertEquals(null, index.stats().rebuiltBecause());
+        }
+    }
+
+    @Test
+    void aPointerThatIsAFolderIsReplacedOnceAndNoBuildIsLeftBehind() throws Exception {
+        Files.createDirectories(root.resolve(KbIndex.POINTER).resolve("something"));
+        for (int i = 0; i < 20; i++) {
+            try (KbIndex index = KbIndex.open(root, TestSections.corpus(), "fp-1")) {
+                assertEquals(i == 0, index.stats().built(), "built once, then reused (open " + i + ")");
+                assertTrue(index.searcher().search("interrupt remapping", 3).answered());
+                if (i == 0) {
+                    assertTrue(String.valueOf(index.stats().rebuiltBecause()).contains("is a folder"),
+                            String.valueOf(index.stats().rebuiltBecause()));
+                }
+            }
+        }
+        assertTrue(Files.isRegularFile(root.resolve(KbIndex.POINTER)));
+        assertEquals(1, indexFolders(root).size(), indexFolders(root).toString());
+    }
+
+    @Test
+    void aDeferredIndexOnAnUnusableRootFailsEachUseWithoutPathsAndOpensOnceTheRootIsFixed() throws Exception {
+        Path file = root.resolve("data");
+        Files.writeString(file, "x");
+        List<KbIndexException> reported = new ArrayList<>();
+        try (KbIndex index = KbIndex.deferred(file.resolve("index"), TestSections.corpus(), "fp-1",
+                java.time.Duration.ZERO, s -> {}, reported::add)) {
+            KbIndexException e = assertThrows(KbIndexException.class, () -> index.searcher().search("iommu", 3));
+            assertFalse(e.reason().contains(root.toString()), e.reason());
+            assertTrue(e.getMessage().contains(file.toString()), "the log message names the folder: " + e.getMessage());
+            assertFalse(index.available());
+            assertEquals(2, reported.size(), "each failed attempt reported once");
+            Files.delete(file);
+            assertTrue(index.available(), "the next attempt opens it");
+            assertTrue(index.searcher().search("interrupt remapping", 3).answered());
+            assertEquals(2, reported.size());
+        }
+    }
+
+    @Test
+    void aDeferredIndexTriesAgainOnlyOncePerRetryInterval() throws Exception {
+        Path file = root.resolve("data");
+        Files.writeString(file, "x");
+        List<KbIndexException> reported = new ArrayList<>();
+        try (KbIndex index = KbIndex.deferred(file.resolve("index"), TestSections.corpus(), "fp-1",
+                java.time.Duration.ofHours(1), s -> {}, reported::add)) {
+            for (int i = 0; i < 20; i++) {
+                assertThrows(KbIndexException.class, () -> index.searcher().search("iommu", 3));
+            }
+            assertEquals(1, reported.size(), "one attempt, one report, in the interval");
+        }
+    }
+
+    @Test
     void anEmptyGuideListGivesAnEmptyIndexThatAnswersNothing() {
         try (KbIndex index = KbIndex.open(root, List.of(), "empty")) {
             assertEquals(0, index.stats().sections());

@@ -6,7 +6,7 @@ import dev.pcibot.bot.discord.Replies;
 import dev.pcibot.bot.discord.SlashCommandAdapter;
 import dev.pcibot.bot.discord.intake.AttachmentReader;
 import dev.pcibot.bot.discord.intake.AttachmentRef;
-import dev.pcibot.bot.discord.intake.Sizes;
+import dev.pcibot.bot.Sizes;
 import dev.pcibot.kb.diagnose.Diagnoser;
 import jakarta.inject.Singleton;
 import java.io.ByteArrayInputStream;

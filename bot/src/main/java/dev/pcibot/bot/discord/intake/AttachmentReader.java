@@ -1,5 +1,6 @@
 package dev.pcibot.bot.discord.intake;
 
+import dev.pcibot.bot.Sizes;
 import dev.pcibot.bot.discord.DiscordConfig;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;

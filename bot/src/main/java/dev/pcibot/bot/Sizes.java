@@ -1,8 +1,11 @@
-package dev.pcibot.bot.discord.intake;
+package dev.pcibot.bot;
 
 import java.util.Locale;
 
-/** Byte counts and waits as people read them: "8 MiB", "12.4 MiB", "900 KiB", "20 s", "0.3 s". */
+/**
+ * Byte counts and waits as people read them, in one unit system for every message of the service
+ * (HTTP, Discord, CLI): binary, labelled so, "16 MiB", "12.4 MiB", "900 KiB"; and "20 s", "0.3 s".
+ */
 public final class Sizes {
     private Sizes() {}
 
