@@ -19,7 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The real {@code Application.main} in its own JVM, configured the way a user configures it: by
+ * The real main ({@code Launcher}, then {@code Application.main}) in its own JVM, configured the way a user configures it: by
  * environment variables and {@code -D} properties, with no Micronaut test environment (no
  * {@code application-test.yml}). For what only a real start shows: the database chosen from
  * {@code DATASOURCES_DEFAULT_URL}, the address the server binds, what it logs.
@@ -43,11 +43,11 @@ public final class ServiceProcess implements AutoCloseable {
     public static ServiceProcess start(Path workDir, Map<String, String> env, String... args) {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-cp", System.getProperty("java.class.path"), "--add-modules", "jdk.incubator.vector"));
+                "-cp", System.getProperty("java.class.path"), "--enable-native-access=ALL-UNNAMED")); // as the jar manifest
         List<String> rest = new ArrayList<>(List.of(args));
         // -D options go to the JVM, the rest to main.
         rest.stream().filter(a -> a.startsWith("-D")).forEach(command::add);
-        command.add(Application.class.getName());
+        command.add("dev.pcibot.bot.Launcher"); // the jar's Main-Class
         rest.stream().filter(a -> !a.startsWith("-D")).forEach(command::add);
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
         Path log = workDir.resolve("service-" + port + ".log");
