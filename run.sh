@@ -4,6 +4,8 @@
 #   ./run.sh search "question"  any CLI verb: search, diagnose, index, help
 #   ./run.sh test               the test suite (same as ./mvnw -B verify)
 #   ./run.sh mvn <goals...>     any Maven goal through the wrapper
+#   ./run.sh -Dkb.data-dir=DIR search ...   leading -D options go to the JVM (every setting)
+# The build runs only when a pom, source or resource is newer than the jar (a verb answers at once).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -22,14 +24,20 @@ if [ -z "${JAVA_HOME:-}" ] || [ ! -x "$JAVA_HOME/bin/java" ] || [ "$(java_major 
 fi
 export JAVA_HOME
 
+java_opts=(--add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED)
+user_opts=()
+while [ $# -gt 0 ] && [[ $1 == -D* ]]; do user_opts+=("$1"); shift; done
+
 case "${1:-run}" in
   test) shift; exec ./mvnw -B verify "$@" ;;
   mvn) shift; exec ./mvnw "$@" ;;
   run) if [ $# -gt 0 ]; then shift; fi ;;
 esac
-./mvnw -q -B -pl bot -am package -DskipTests
 jar=bot/target/bot-0.1.0-SNAPSHOT.jar
-java_opts=(--add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED)
+# Anything under a module's src/, a pom, or the wrapper settings changed since the jar was made?
+if [ ! -f "$jar" ] || [ -n "$(find pom.xml .mvn ./*/pom.xml ./*/src -newer "$jar" -print -quit 2>/dev/null)" ]; then
+  ./mvnw -q -B -pl bot -am package -DskipTests
+fi
 
 # Service start on JDK 25+: a JDK AOT cache (JEP 483/514) cuts launch-to-first-answer by about a
 # third. It must be trained on the jar it serves, so after each build one short training run starts
@@ -57,4 +65,4 @@ if [ $# -eq 0 ] && [ "$(java_major "$JAVA_HOME")" -ge 25 ] && command -v curl >/
   fi
   [ -f "$cache" ] && java_opts+=(-XX:AOTCache="$cache")
 fi
-exec "$JAVA_HOME/bin/java" "${java_opts[@]}" -jar "$jar" "$@"
+exec "$JAVA_HOME/bin/java" "${java_opts[@]}" ${user_opts[@]+"${user_opts[@]}"} -jar "$jar" "$@"

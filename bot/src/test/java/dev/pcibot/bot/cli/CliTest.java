@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Properties;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -166,7 +167,9 @@ class CliTest {
         "search,--limit,0,iommu           | --limit must be between 1 and 50, not 0",
         "search,iommu,--limit             | --limit needs a value",
         "search,iommu,--colour            | unknown option --colour",
-        "frobnicate                       | unknown command 'frobnicate'",
+        "frobnicate                       | unknown command 'frobnicate'; try: help",
+        "serach,iommu                     | unknown command 'serach' (did you mean 'search'?)",
+        "diagnoes,-                       | unknown command 'diagnoes' (did you mean 'diagnose'?)",
         "diagnose,/no/such/file.txt       | no such file: /no/such/file.txt",
         "diagnose,/tmp                    | /tmp is not a file",
         "diagnose,a.txt,b.txt             | diagnose takes one file",
@@ -175,6 +178,65 @@ class CliTest {
     void usageErrorsAreOneLineAndExitTwo(String args, String message) {
         String err = badInput(run(args.split(",")));
         assertTrue(err.contains(message), err);
+    }
+
+    @Test
+    void mistypedVerbIsACommandLineNotAServerStart() {
+        assertTrue(Cli.handles(new String[] {"serach", "iommu"}), "a typo must not start the HTTP server");
+        assertFalse(Cli.handles(new String[] {}));
+        assertFalse(Cli.handles(new String[] {"run"}));
+        assertFalse(Cli.handles(new String[] {"--micronaut.server.port=8081"}));
+    }
+
+    /** Runs without {@code --data-dir}: the folder must come from the property or variable given. */
+    static Run runConfigured(Map<String, String> env, Properties properties, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = new Cli(new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), env, properties).run(args);
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"property, kb.data-dir", "env, KB_DATA_DIR", "env, PCIBOT_DATA_DIR"})
+    void dataDirComesFromEverySettingTheReadmeNames(String kind, String name) {
+        Properties properties = new Properties();
+        Map<String, String> env = Map.of();
+        if (kind.equals("property")) {
+            properties.setProperty(name, dataDir.toString());
+        } else {
+            env = Map.of(name, dataDir.toString());
+        }
+        Run run = runConfigured(env, properties, "index");
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().contains("Index in " + dataDir.resolve("index") + ": "), run.out());
+        assertTrue(run.out().contains("already up to date"), "the index built in @BeforeAll: " + run.out());
+    }
+
+    @Test
+    void propertyWinsOverEnvironmentAndOptionOverBoth(@TempDir Path other) {
+        Properties properties = new Properties();
+        properties.setProperty("kb.data-dir", dataDir.toString());
+        Run run = runConfigured(Map.of("PCIBOT_DATA_DIR", other.toString()), properties, "index", "--json");
+        assertTrue(run.out().contains(dataDir.resolve("index").toString()), run.out());
+        Path option = other.resolve("opt");
+        Run optionRun = runConfigured(Map.of(), properties, "index", "--data-dir", option.toString(), "--json");
+        assertTrue(optionRun.out().contains(option.resolve("index").toString()), optionRun.out());
+    }
+
+    @Test
+    void userGuidesFromThePropertyAreChecked() {
+        Properties properties = new Properties();
+        properties.setProperty("kb.user-guides", "/no/such/guides");
+        String err = badInput(runConfigured(Map.of(), properties, "index", "--data-dir", dataDir.toString()));
+        assertTrue(err.contains("/no/such/guides is not a folder"), err);
+    }
+
+    @Test
+    void helpOnAVerbPrintsTheHelp() {
+        Run run = run("search", "--help");
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().contains("Exit codes: 0 done"), run.out());
     }
 
     @Test

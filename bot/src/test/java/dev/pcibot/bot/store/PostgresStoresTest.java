@@ -4,23 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * The same migration and SQL on a real PostgreSQL (15+), when one is named: set
- * {@code PCIBOT_TEST_POSTGRES_URL=jdbc:postgresql://127.0.0.1:5432/pcibot_test?user=…&password=…}.
- * The database is emptied first (schema {@code public} dropped), so never point it at real data.
+ * The same migration and SQL on a real PostgreSQL (15+): see {@link TestPostgres} for how it is
+ * named ({@code .ci/run} starts one). The database is emptied first, so never point it at real data.
  */
-@EnabledIfEnvironmentVariable(named = "PCIBOT_TEST_POSTGRES_URL", matches = "jdbc:postgresql://(127\\.0\\.0\\.1|localhost).*")
 final class PostgresStoresTest {
     private static final Instant T0 = Instant.parse("2026-11-21T15:00:00Z");
 
@@ -48,14 +42,7 @@ final class PostgresStoresTest {
         assertFalse(settings.isPublic(1L, 300L));
     }
 
-    private static DataSource emptyDatabase() throws SQLException {
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setUrl(System.getenv("PCIBOT_TEST_POSTGRES_URL"));
-        try (Connection c = ds.getConnection();
-                Statement s = c.createStatement()) {
-            s.execute("DROP SCHEMA IF EXISTS public CASCADE");
-            s.execute("CREATE SCHEMA public");
-        }
-        return ds;
+    private static DataSource emptyDatabase() {
+        return TestPostgres.emptied().dataSource();
     }
 }
