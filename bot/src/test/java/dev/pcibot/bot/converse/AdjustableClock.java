@@ -19,7 +19,7 @@ import java.time.ZoneOffset;
 public class AdjustableClock extends Clock {
     private volatile Duration offset = Duration.ZERO;
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         offset = offset.plus(by);
     }
 

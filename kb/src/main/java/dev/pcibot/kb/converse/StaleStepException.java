@@ -9,7 +9,7 @@ public final class StaleStepException extends RuntimeException {
 
     public StaleStepException(int answered, int current) {
         super("That answer was for step " + answered + ", but the conversation is at step " + current
-                + " already (a second click, or an older message). Nothing was changed; here is the current step.");
+                + " already (a second click, or an older message). Nothing was changed: answer the current step.");
         this.current = current;
     }
 
