@@ -245,6 +245,20 @@ public final class FakeDiscord implements AutoCloseable {
                 .orElseThrow(() -> new AssertionError("no original message stored for " + interaction));
     }
 
+    /**
+     * Puts a message into the fake as if it had been sent before the fake started: a service
+     * restarted mid-conversation meets the messages it posted before.
+     */
+    public void seed(ObjectNode message) {
+        rest.seed(message);
+    }
+
+    /** The follow-up messages the bot sent for this interaction (ephemeral notices included), oldest first. */
+    public java.util.List<ObjectNode> followUps(SentInteraction interaction) {
+        interaction.awaitReply();
+        return rest.followUps(interaction);
+    }
+
     public boolean isDeleted(long messageId) {
         return rest.isDeleted(messageId);
     }

@@ -105,6 +105,20 @@ final class FakeRest extends Dispatcher {
         return messages.get(id);
     }
 
+    void seed(ObjectNode message) {
+        messages.put(Long.parseLong(message.path("id").asText()), message.deepCopy());
+    }
+
+    /** Messages sent through this interaction's webhook other than its original response, oldest first. */
+    java.util.List<ObjectNode> followUps(SentInteraction interaction) {
+        return messages.entrySet().stream()
+                .filter(e -> e.getKey() != interaction.originalMessageId())
+                .filter(e -> e.getValue().path("interaction_metadata").path("id").asText().equals(Long.toString(interaction.id())))
+                .sorted(java.util.Map.Entry.comparingByKey())
+                .map(java.util.Map.Entry::getValue)
+                .toList();
+    }
+
     boolean isDeleted(long id) {
         return deleted.containsKey(id);
     }
