@@ -108,7 +108,7 @@
       el("p", {}, a.afterFix
         ? "Apply the fix below (reboot if it says so), then run this again and paste what it prints:"
         : "Run this on the Proxmox host and paste what it prints:"),
-      el("pre", { class: "cmd" }, el("code", {}, a.command),
+      el("pre", { class: "block shell cmd" }, el("code", {}, el("span", { class: "line" }, a.command)),
         el("button", { type: "button", class: "copy", "aria-label": "Copy command" }, "Copy")),
       el("p", { class: "meta" }, a.why),
       text,
@@ -190,6 +190,20 @@
       out.replaceChildren(el("p", { class: "error", role: "alert" }, err.message));
     }
   });
+
+  // "Walk me through it" beside Diagnose: the same paste starts a conversation here.
+  const walk = document.getElementById("diagnose-walk");
+  if (walk) {
+    walk.addEventListener("click", async () => {
+      const paste = document.getElementById("paste").value;
+      try {
+        show(await api("", "POST", paste.trim() ? { paste } : {}));
+      } catch (err) {
+        out.replaceChildren(el("p", { class: "error", role: "alert" }, err.message));
+      }
+      root.scrollIntoView();
+    });
+  }
 
   const resumed = /^#t=([0-9a-f-]{36})$/.exec(location.hash);
   if (resumed) {

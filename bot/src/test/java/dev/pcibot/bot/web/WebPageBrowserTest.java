@@ -110,6 +110,39 @@ class WebPageBrowserTest {
     }
 
     @Test
+    void theGuidedWalkStartsFromAPasteAndMovesOnUnderTheCsp() throws IOException {
+        driver.get("http://127.0.0.1:" + server.getPort() + "/");
+        js("document.getElementById('paste').value = arguments[0]", sample("bar-reserve.txt"));
+        driver.findElement(By.id("diagnose-walk")).click();
+        waitFor("#ts-step .ts-step h3");
+        String first = text("#ts-step");
+        assertTrue(first.contains("BAR") || first.contains("bar-reserve-conflict-efifb"),
+                "the walk starts from what the paste shows: " + first);
+        assertTrue(((String) js("return location.hash")).matches("#t=[0-9a-f-]{36}"), "the address keeps the conversation");
+        String stepBefore = text("#ts-step .ts-step h3");
+
+        // move on: skip a command we cannot run, or take the first option of a choice
+        List<WebElement> cannot = driver.findElements(By.xpath("//div[@id='ts-step']//button[text()=\"I can't run this\"]"));
+        if (!cannot.isEmpty()) {
+            cannot.get(0).click();
+        } else {
+            driver.findElement(By.cssSelector("#ts-step input[type=radio]")).click();
+            driver.findElement(By.cssSelector("#ts-step form.ts-ask button[type=submit]")).click();
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (text("#ts-step .ts-step h3").equals(stepBefore) && System.nanoTime() < deadline) {
+            js("return 0");
+        }
+        assertFalse(text("#ts-step .ts-step h3").equals(stepBefore), "the answer moved the walk on from " + stepBefore);
+        assertTrue(driver.findElements(By.cssSelector("#ts-step .error")).isEmpty(), text("#ts-step"));
+
+        driver.navigate().refresh(); // the hash resumes the same conversation
+        waitFor("#ts-step .ts-step h3");
+        assertFalse(text("#ts-step .ts-step h3").equals(stepBefore), "reload resumed the later step");
+        assertNoCspViolation();
+    }
+
+    @Test
     void phoneWidthKeepsCodeAndCopyButtonsInView() {
         driver.manage().window().setSize(new Dimension(390, 844));
         try {
