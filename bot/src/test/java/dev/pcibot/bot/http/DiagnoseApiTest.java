@@ -166,7 +166,7 @@ class DiagnoseApiTest {
         Arrays.fill(big, (byte) 'a');
         ApiError body = error(HttpRequest.POST("/api/diagnose", big).contentType(MediaType.TEXT_PLAIN),
                 HttpStatus.REQUEST_ENTITY_TOO_LARGE);
-        assertTrue(body.error().contains("16 MB limit"), body.error());
+        assertTrue(body.error().contains("larger than 16 MiB, the limit"), body.error());
         assertTrue(body.error().contains("tail -n 5000"), body.error());
     }
 
@@ -185,7 +185,7 @@ class DiagnoseApiTest {
         java.net.http.HttpResponse<String> response = jdk.send(request, BodyHandlers.ofString());
         assertEquals(413, response.statusCode());
         ApiError body = json.readValue(response.body(), ApiError.class);
-        assertTrue(body.error().contains("16 MB limit"), body.error());
+        assertTrue(body.error().contains("larger than 16 MiB, the limit"), body.error());
 
         String health = client.toBlocking().retrieve("/api/health");
         assertTrue(health.contains("\"status\":\"UP\""), health);
