@@ -31,6 +31,10 @@ public class FeedbackStore {
             "SELECT item_id, SUM(CASE WHEN helpful THEN 1 ELSE 0 END) AS up,"
                     + " SUM(CASE WHEN helpful THEN 0 ELSE 1 END) AS down"
                     + " FROM feedback GROUP BY item_id ORDER BY item_id";
+    private static final String GUILD_TALLIES =
+            "SELECT item_id, SUM(CASE WHEN helpful THEN 1 ELSE 0 END) AS up,"
+                    + " SUM(CASE WHEN helpful THEN 0 ELSE 1 END) AS down"
+                    + " FROM feedback WHERE guild_id = ? GROUP BY item_id ORDER BY item_id";
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final DataSource dataSource;
@@ -86,7 +90,27 @@ public class FeedbackStore {
         }
     }
 
-    /** Votes on every item that has any, by item id. */
+    /**
+     * Votes cast in one server, by item id: what a server's admins see (another server's votes are
+     * that server's business).
+     */
+    public List<Tally> tallies(long guildId) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(GUILD_TALLIES)) {
+            ps.setLong(1, guildId);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<Tally> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(new Tally(rs.getString("item_id"), rs.getInt("up"), rs.getInt("down")));
+                }
+                return out;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not count votes", e);
+        }
+    }
+
+    /** Votes on every item that has any, by item id, over all servers (the operators' view). */
     public List<Tally> tallies() {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(TALLIES);

@@ -65,6 +65,18 @@ final class FeedbackStoreTest {
     }
 
     @Test
+    void aServerSeesOnlyTheVotesCastInIt() {
+        feedback.vote(new Vote(replyId, "iommu-not-enabled", 10L, 20L, 1L, true, T0));
+        feedback.vote(new Vote(replyId, "iommu-not-enabled", 11L, 21L, 2L, false, T0));
+        feedback.vote(new Vote(replyId, "host-driver-bound", 11L, 21L, 2L, false, T0));
+        feedback.vote(new Vote(replyId, "host-driver-bound", null, 22L, 3L, true, T0)); // a DM
+        assertEquals(List.of(new Tally("iommu-not-enabled", 1, 0)), feedback.tallies(10L));
+        assertEquals(List.of(new Tally("host-driver-bound", 0, 1), new Tally("iommu-not-enabled", 0, 1)),
+                feedback.tallies(11L));
+        assertEquals(List.of(), feedback.tallies(12L));
+    }
+
+    @Test
     void itemWithoutVotesHasZeroCountsAndNoPrecision() {
         Tally none = feedback.tally("never-voted");
         assertEquals(new Tally("never-voted", 0, 0), none);

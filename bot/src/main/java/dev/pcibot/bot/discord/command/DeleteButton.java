@@ -10,12 +10,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * "Delete" under every reply: removes it when the person who asked clicks; anyone else is told,
- * privately, that only the asker may. The asker's id travels in the button's custom id.
+ * "Delete" under every reply: removes it when the person who asked clicks, or, under a diagnosis of
+ * someone's message ("Diagnose this message"), that message's author (their words are quoted in
+ * it, so they must be able to take it down); anyone else is told, privately, who may. Both ids
+ * travel in the button's custom id.
  */
 @Singleton
 final class DeleteButton implements ComponentHandler {
     static final String REFUSAL = "Only the person who asked can delete this reply.";
+    static final String REFUSAL_WITH_AUTHOR = "Only the person who asked, or the author of the diagnosed message,"
+            + " can delete this reply.";
     private static final Logger LOG = LoggerFactory.getLogger(DeleteButton.class);
 
     @Override
@@ -25,8 +29,10 @@ final class DeleteButton implements ComponentHandler {
 
     @Override
     public void onButton(ButtonInteractionEvent event, ComponentId id) {
-        if (event.getUser().getIdLong() != id.longArg(0)) {
-            Replies.notice(event, REFUSAL);
+        long user = event.getUser().getIdLong();
+        boolean hasAuthor = id.args().size() > 1;
+        if (user != id.longArg(0) && !(hasAuthor && user == id.longArg(1))) {
+            Replies.notice(event, hasAuthor ? REFUSAL_WITH_AUTHOR : REFUSAL);
             return;
         }
         // For a component interaction, "@original" is the message the button sits on.

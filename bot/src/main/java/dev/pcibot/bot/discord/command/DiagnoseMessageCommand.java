@@ -68,7 +68,7 @@ final class DiagnoseMessageCommand implements BotCommand {
         String source = "the message" + (files.isEmpty() ? "" : " and " + files.size() + " attachment"
                 + (files.size() == 1 ? "" : "s"))
                 + (skipped.isEmpty() ? "" : " (skipped: " + String.join(", ", skipped) + ")");
-        replies.start(event, source, () -> {
+        replies.start(event, source, message.getAuthor().getIdLong(), () -> {
             StringBuilder text = new StringBuilder(PastedText.of(content));
             for (AttachmentRef ref : files) {
                 text.append('\n').append(attachments.readText(ref));

@@ -53,6 +53,11 @@ final class DiagnosisReplies {
 
     /** @param source what is diagnosed, for the reader ("your paste", "attachment dmesg.txt") */
     void start(IReplyCallback event, String source, Job job) {
+        start(event, source, 0, job);
+    }
+
+    /** @param authorId the author of the diagnosed message, who may delete the reply too (0: none) */
+    void start(IReplyCallback event, String source, long authorId, Job job) {
         long user = event.getUser().getIdLong();
         Optional<String> busy = workers.tryReserve(user); // per user, so one user cannot hold every worker
         if (busy.isPresent()) {
@@ -60,10 +65,10 @@ final class DiagnosisReplies {
             return;
         }
         InteractionHook hook = event.getHook();
-        workers.afterAck(user, event.deferReply(visibility.ephemeral(event)), () -> finish(event, hook, source, job));
+        workers.afterAck(user, event.deferReply(visibility.ephemeral(event)), () -> finish(event, hook, source, authorId, job));
     }
 
-    private void finish(IReplyCallback event, InteractionHook hook, String source, Job job) {
+    private void finish(IReplyCallback event, InteractionHook hook, String source, long authorId, Job job) {
         if (hook.isExpired()) {
             LOG.warn("Diagnosis dropped: it waited past the 15-minute interaction token");
             return; // nobody can be answered any more; do not spend the CPU
@@ -79,10 +84,10 @@ final class DiagnosisReplies {
             Replies.finish(hook, "I could not read all of " + source + ": " + e.getCause().getMessage());
             return;
         }
-        Replies.finish(hook, DiagnosisMessages.render(diagnosis, source, buttons(event, diagnosis)));
+        Replies.finish(hook, DiagnosisMessages.render(diagnosis, source, buttons(event, diagnosis, authorId)));
     }
 
-    private List<ActionRow> buttons(IReplyCallback event, Diagnosis diagnosis) {
+    private List<ActionRow> buttons(IReplyCallback event, Diagnosis diagnosis, long authorId) {
         long asker = event.getUser().getIdLong();
         try {
             List<String> ids = diagnosis.findings().stream().map(Finding::id).distinct().toList();
@@ -94,10 +99,10 @@ final class DiagnosisReplies {
                     null,
                     List.of(ids),
                     clock.instant());
-            return ReplyButtons.forDiagnosis(saved.id(), asker);
+            return ReplyButtons.forDiagnosis(saved.id(), asker, authorId);
         } catch (StoreException e) {
             LOG.warn("Reply not stored, sending it without feedback buttons: {}", e.getMessage());
-            return ReplyButtons.deleteOnly(asker);
+            return ReplyButtons.deleteOnly(asker, authorId);
         }
     }
 }

@@ -82,7 +82,7 @@ final class PcibotCommand extends SlashCommandAdapter {
                         ? "My replies in <#" + channel + "> are now only visible to the person who asked."
                         : "<#" + channel + "> was not a public channel.";
                 case "list" -> list(settings.publicChannels(guild));
-                case "feedback" -> ratings(feedback.tallies());
+                case "feedback" -> ratings(feedback.tallies(guild)); // this server's votes only
                 default -> "Unknown setting: use add, remove or list.";
             });
         } catch (StoreException e) {

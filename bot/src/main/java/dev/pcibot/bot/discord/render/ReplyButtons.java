@@ -34,9 +34,21 @@ public final class ReplyButtons {
     }
 
     public static List<ActionRow> forDiagnosis(long replyId, long askerId) {
+        return forDiagnosis(replyId, askerId, 0);
+    }
+
+    /**
+     * @param authorId the author of the message that was diagnosed ("Diagnose this message"), who may
+     *     delete the diagnosis of their own words too; 0 when the asker pasted it themselves
+     */
+    public static List<ActionRow> forDiagnosis(long replyId, long askerId, long authorId) {
         List<Button> buttons = new ArrayList<>(feedback(replyId, 0));
-        buttons.add(delete(askerId));
+        buttons.add(delete(askerId, authorId));
         return List.of(ActionRow.of(buttons));
+    }
+
+    public static List<ActionRow> deleteOnly(long askerId, long authorId) {
+        return List.of(ActionRow.of(delete(askerId, authorId)));
     }
 
     /** Only "delete": for replies without anything to rate (errors, refusals stay ephemeral). */
@@ -52,5 +64,12 @@ public final class ReplyButtons {
 
     private static Button delete(long askerId) {
         return Button.danger(ComponentId.of(DELETE_KEY, DELETE, askerId).encode(), "Delete");
+    }
+
+    private static Button delete(long askerId, long authorId) {
+        if (authorId == 0 || authorId == askerId) {
+            return delete(askerId);
+        }
+        return Button.danger(ComponentId.of(DELETE_KEY, DELETE, askerId, authorId).encode(), "Delete");
     }
 }

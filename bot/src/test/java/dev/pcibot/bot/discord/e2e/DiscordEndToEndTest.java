@@ -165,6 +165,25 @@ class DiscordEndToEndTest {
     }
 
     @Test
+    void theAuthorOfADiagnosedMessageCanDeleteTheDiagnosisAndABystanderCannot() throws Exception {
+        long author = newUser();
+        ObjectNode pasted = FakeWorld.userMessage(FakeWorld.CHANNEL_ID, author,
+                "```\n" + fixture("three-findings.txt") + "```", List.of());
+        SentInteraction diagnose = discord.send(messageCommand("Diagnose this message", pasted).by(newUser()));
+        Reply reply = diagnose.awaitReply();
+        ObjectNode current = discord.message(diagnose.originalMessageId()).orElseThrow();
+
+        Reply refused = discord.send(button(reply.customIdStartingWith("del:"), current).by(FakeWorld.BYSTANDER_ID))
+                .awaitReply();
+        assertTrue(refused.content().contains("or the author of the diagnosed message"), refused.content());
+        assertFalse(discord.isDeleted(diagnose.originalMessageId()));
+
+        SentInteraction delete = discord.send(button(reply.customIdStartingWith("del:"), current).by(author));
+        delete.awaitAck();
+        awaitDeleted(diagnose.originalMessageId(), delete);
+    }
+
+    @Test
     void contextMenuReadsTheTextAttachmentOfAMessage() {
         ObjectNode file = discord.attachment("lspci-and-dmesg.log", "text/plain; charset=utf-8",
                 fixture("three-findings.txt").getBytes(StandardCharsets.UTF_8));
