@@ -112,13 +112,36 @@ final class Snippets {
         }
         StringBuilder out = new StringBuilder();
         int used = 0;
-        for (int i = best; i < scored.size() && used < MAX_LINES && out.length() < TARGET_LENGTH; i++, used++) {
+        int i = best;
+        for (; i < scored.size() && used < MAX_LINES && out.length() < TARGET_LENGTH; i++, used++) {
             if (!out.isEmpty()) {
                 out.append('\n');
             }
             out.append(render(scored.get(i), MAX_LENGTH - out.length()));
         }
+        // A passage that stops on "add these lines:" or "one of the following:" shows nothing useful:
+        // the list or command it introduces comes along (its items, up to a bound).
+        if (i > best && introducesWhatFollows(scored.get(i - 1).text())) {
+            for (int extra = 0; i < scored.size() && extra < LIST_LINES && out.length() < MAX_LENGTH + LIST_CHARS;
+                    i++, extra++) {
+                Line next = scored.get(i);
+                if (extra > 0 && !LIST_ITEM.matcher(next.text()).find()) {
+                    break; // the list ended
+                }
+                out.append('\n').append(render(next, MAX_LENGTH + LIST_CHARS - out.length()));
+            }
+        }
         return out.toString();
+    }
+
+    /** At most this many lines, and characters, of the list a passage's last line introduces. */
+    static final int LIST_LINES = 6;
+    static final int LIST_CHARS = 360;
+    // "- item", "* item", "1. item", "1) item", or a command / file line that a colon announced
+    private static final Pattern LIST_ITEM = Pattern.compile("^(?:[-*•+]\\s|\\d{1,2}[.)]\\s|[a-z_/$#][\\w./-]*(?:\\s|$))");
+
+    private static boolean introducesWhatFollows(String line) {
+        return line.endsWith(":");
     }
 
     /**

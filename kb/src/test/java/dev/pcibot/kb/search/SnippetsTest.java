@@ -59,6 +59,33 @@ class SnippetsTest {
     }
 
     @Test
+    void aPassageEndingOnAColonBringsTheListItIntroduces() {
+        String text = """
+                Some text about something else entirely, long enough to matter for the length of the passage.
+                More words here that do not match anything in the question at all, just filler for the section.
+                To make the vfio modules load at boot, which the passthrough needs before any VM starts and which the \
+                host otherwise leaves to the first VM start that asks for them (too late for a device that a host \
+                driver claimed at boot), add these lines to /etc/modules:
+                vfio
+                vfio_iommu_type1
+                vfio_pci
+                Then update the initramfs.
+                A later paragraph about something unrelated.""";
+        String s = Snippets.of(Snippets.analyze(text), terms("load vfio modules at boot"), List.of());
+        assertTrue(s.contains("vfio_iommu_type1") && s.contains("vfio_pci"), "the list came along: " + s);
+        assertFalse(s.contains("A later paragraph"), "and stopped where the list ended: " + s);
+    }
+
+    @Test
+    void aPassageThatEndsOnAColonStopsAtTheEndOfItsList() {
+        String text = "Check the groups, " + "which matters ".repeat(18) + "here:\n- one\n- two\n- three\n"
+                + "Unrelated closing prose that is not part of the list.";
+        String s = Snippets.of(Snippets.analyze(text), terms("check groups"), List.of());
+        assertTrue(s.contains("- three"), s);
+        assertFalse(s.contains("Unrelated"), s);
+    }
+
+    @Test
     void longLinesAreCutAroundTheMatch() {
         String text = "word ".repeat(200) + "vfio-pci " + "word ".repeat(200);
         String s = Snippets.of(Snippets.analyze(text), terms("vfio-pci"), List.of());
