@@ -6,12 +6,15 @@ import dev.pcibot.kb.diagnose.Diagnosis;
 import dev.pcibot.kb.diagnose.Finding;
 import dev.pcibot.kb.diagnose.NextStep;
 import dev.pcibot.kb.diagnose.RecognizedPart;
+import dev.pcibot.ingest.Authority;
 import dev.pcibot.kb.search.Citation;
+import dev.pcibot.kb.search.ConfigLines;
 import java.util.List;
 
 /**
  * Answers and diagnoses as readable terminal text: one block per hit or finding, commands on their
- * own {@code $ } lines so they can be copied, links in full.
+ * own {@code $ } lines so they can be copied (lines that go into a file are marked as such), the
+ * guide's authority in words, links in full; scores only in {@code --json}.
  */
 final class TextReport {
     private TextReport() {}
@@ -36,15 +39,15 @@ final class TextReport {
         int n = 1;
         for (HitView hit : response.hits()) {
             out.append(n++).append(". ").append(where(hit.guide(), hit.headingPath()))
-                    .append("  [").append(hit.authority()).append(", score ")
-                    .append(String.format(java.util.Locale.ROOT, "%.2f", hit.score())).append("]\n");
+                    .append("  [").append(Authority.labelOf(hit.authority())).append("]\n");
             out.append("   ").append(hit.url()).append('\n');
             if (hit.correction() != null) {
                 out.append("   CAREFUL: ").append(hit.correction()).append('\n');
             }
             out.append(indent(hit.snippet(), "   ")).append('\n');
             for (String command : hit.commands()) {
-                out.append("   $ ").append(command).append('\n');
+                // a configuration line pasted at a prompt does nothing: say where it goes instead
+                out.append(ConfigLines.isFileLine(command) ? "   in a file: " : "   $ ").append(command).append('\n');
             }
             for (Citation also : hit.alsoIn()) {
                 out.append("   also in: ").append(where(also.guideTitle(), also.headingPath()))

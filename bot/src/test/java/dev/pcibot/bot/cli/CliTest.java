@@ -90,6 +90,18 @@ class CliTest {
         assertFalse(run.out().contains("\n3. "), "--limit 2");
     }
 
+    /** Issue 12: the text said "[COMMUNITY, score 5.07]" and put "$ " before configuration lines. */
+    @Test
+    void searchTextSaysWhoWroteTheGuideAndWhereALineGoes() {
+        Run run = run("search", "vfio-pci ids not applied after reboot", "--limit", "3");
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().contains("[Official admin guide]") || run.out().contains("[Official wiki]"), run.out());
+        assertFalse(run.out().matches("(?s).*\\b(OFFICIAL_WIKI|OFFICIAL_ADMIN_GUIDE|COMMUNITY)\\b.*"), run.out());
+        assertFalse(run.out().contains("score "), run.out());
+        assertTrue(run.out().contains("in a file: options vfio-pci ids="), run.out());
+        assertFalse(run.out().contains("$ options "), run.out());
+    }
+
     @Test
     void searchWordsNeedNoQuotes() {
         Run run = run("search", "intel_iommu=on", "grub");

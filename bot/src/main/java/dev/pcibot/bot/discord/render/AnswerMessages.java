@@ -1,5 +1,6 @@
 package dev.pcibot.bot.discord.render;
 
+import dev.pcibot.ingest.Authority;
 import dev.pcibot.kb.diagnose.Finding;
 import dev.pcibot.kb.search.Citation;
 import dev.pcibot.kb.search.SearchHit;
@@ -94,7 +95,7 @@ public final class AnswerMessages {
         Citation c = hit.citation();
         String title = Trim.line(CitationLinks.label(c), MessageLimits.EMBED_TITLE);
         String footer = Trim.line("section: " + c.sectionId() + " · answer " + (index + 1) + " of " + total
-                + " · " + hit.authority().toLowerCase(java.util.Locale.ROOT), 300);
+                + " · " + Authority.labelOf(hit.authority()).toLowerCase(java.util.Locale.ROOT), 300);
         int room = Math.min(MessageLimits.EMBED_DESCRIPTION, maxLength - title.length() - footer.length());
 
         StringBuilder text = new StringBuilder(Trim.markdown(snippet(hit.snippet()), SNIPPET_MAX));
