@@ -89,7 +89,8 @@ final class PasteIntake implements PasteReader.LineHandler {
         boolean remapping = message.toLowerCase(Locale.ROOT).contains("remapping");
         boolean boot = text.startsWith("[    0.000000]") || message.startsWith("Linux version")
                 || message.startsWith("Command line:");
-        part.countLogLine(iommuWords, remapping, boot, fact, message.contains("DMAR"));
+        part.countLogLine(iommuWords, remapping, boot, fact, message.contains("DMAR"),
+                RemappingPoint.passed(text, message));
     }
 
     private String decode(byte[] buf, int off, int len) {

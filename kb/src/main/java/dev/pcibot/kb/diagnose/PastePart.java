@@ -26,6 +26,7 @@ public final class PastePart {
     private int remappingLines;
     private boolean bootVisible;
     private boolean iommuStateSeen;
+    private boolean pastRemappingReport;
     private int dmarLines;
 
     PastePart(@Nullable Probe kind, @Nullable String command, int firstLine) {
@@ -116,9 +117,10 @@ public final class PastePart {
         }
         if (kind == Probe.KERNEL_IOMMU) {
             String c = command == null ? "" : command.toLowerCase(java.util.Locale.ROOT);
-            return showsIommuStartup() && (dmarLines > 0 || c.contains("amd-vi") || c.contains("remapping"));
+            return showsIommuStartup() && pastRemappingReport
+                    && (dmarLines > 0 || c.contains("amd-vi") || c.contains("remapping"));
         }
-        return showsIommuStartup();
+        return showsIommuStartup() && pastRemappingReport;
     }
 
     private boolean cut() {
@@ -148,6 +150,16 @@ public final class PastePart {
 
     /** Counts a log line for {@link #settleKind}; the words are those of the kernel-iommu grep. */
     void countLogLine(boolean iommuWords, boolean remapping, boolean bootStart, boolean iommuState, boolean dmar) {
+        countLogLine(iommuWords, remapping, bootStart, iommuState, dmar, false);
+    }
+
+    /**
+     * Counts a log line; {@code pastRemapping} says the kernel prints it after it has reported
+     * interrupt remapping ({@link RemappingPoint}), so a log that has it is not cut before the report.
+     */
+    void countLogLine(boolean iommuWords, boolean remapping, boolean bootStart, boolean iommuState, boolean dmar,
+            boolean pastRemapping) {
+        pastRemappingReport |= pastRemapping;
         logLines++;
         if (dmar) {
             dmarLines++;
