@@ -28,6 +28,7 @@ import org.apache.sshd.common.NamedResource;
 import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
 import org.apache.sshd.common.signature.Signature;
 import org.apache.sshd.common.util.security.SecurityUtils;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -151,7 +152,8 @@ public final class SshTransport implements ProbeTransport, AutoCloseable {
         }
     }
 
-    private static ProbeOutput outcome(String node, String request, Integer exit, String signal, CappedOutput out, CappedOutput err,
+    private static ProbeOutput outcome(String node, String request, @Nullable Integer exit, @Nullable String signal, CappedOutput out,
+            CappedOutput err,
             Duration took) throws ProbeFailure {
         String stderr = err.text(false);
         if (exit == null) {

@@ -27,7 +27,7 @@ final class WrapperRequest {
      *     the caller skipped validation, and nothing is sent
      */
     static String line(Probe probe, @Nullable String argument) {
-        Pattern type = switch (probe) {
+        @Nullable Pattern type = switch (probe) {
             case QM_CONFIG -> VMID;
             case LSPCI_DEV, LSPCI_VV -> PCI;
             default -> null;

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Assumptions;
 final class LoopbackSshd implements AutoCloseable {
     static final Path SSHD = Path.of("/usr/sbin/sshd");
     static final Path SSH_KEYGEN = Path.of("/usr/bin/ssh-keygen");
+    /** OpenSSH's own client: the reference for requests MINA cannot send (no command at all). */
+    static final Path SSH = Path.of("/usr/bin/ssh");
 
     final Path dir;
     final Path clientKey;
@@ -41,9 +43,9 @@ final class LoopbackSshd implements AutoCloseable {
     }
 
     static void assumeInstalled() {
-        boolean present = Files.isExecutable(SSHD) && Files.isExecutable(SSH_KEYGEN);
+        boolean present = Files.isExecutable(SSHD) && Files.isExecutable(SSH_KEYGEN) && Files.isExecutable(SSH);
         if (!present && "1".equals(System.getenv("PCIBOT_CI"))) {
-            fail("PCIBOT_CI=1 but " + SSHD + " or " + SSH_KEYGEN + " is missing: .ci/run should have installed openssh-server");
+            fail("PCIBOT_CI=1 but " + SSHD + ", " + SSH_KEYGEN + " or " + SSH + " is missing: .ci/run should have installed openssh-server");
         }
         Assumptions.assumeTrue(present, "OpenSSH sshd not installed (apt-get install openssh-server)");
     }

@@ -129,7 +129,7 @@ final class WrapperInjectionTest {
         }
         assertEquals(List.of(), notRefused);
         // no command at all (a login shell), from OpenSSH's own client: the forced command refuses it too
-        Process shell = new ProcessBuilder("ssh", "-T", "-i", sshd.clientKey.toString(), "-p", String.valueOf(sshd.port),
+        Process shell = new ProcessBuilder(LoopbackSshd.SSH.toString(), "-T", "-i", sshd.clientKey.toString(), "-p", String.valueOf(sshd.port),
                 "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=yes", "-o", "GlobalKnownHostsFile=/dev/null",
                 "-o", "UserKnownHostsFile=" + Files.writeString(tmp.resolve("known_hosts"), sshd.hostKeyLine + "\n"),
                 sshd.settings().user() + "@127.0.0.1")
