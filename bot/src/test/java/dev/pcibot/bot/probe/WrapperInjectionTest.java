@@ -107,11 +107,7 @@ final class WrapperInjectionTest {
 
     @Test
     void throughSshdTheCorpusIsRefusedAndRunsNothing() throws Exception {
-        LoopbackSshd.assumeInstalled();
-        if (sshd == null) {
-            sshd = LoopbackSshd.start(tmp.resolve("sshd"), node, 5);
-            transport = new SshTransport(sshd.settings());
-        }
+        ensureSshd();
         Path homeCanary = Path.of(System.getProperty("user.home"), CANARY);
         List<String> notRefused = new ArrayList<>();
         for (String request : CORPUS) {
@@ -129,16 +125,9 @@ final class WrapperInjectionTest {
         }
         assertEquals(List.of(), notRefused);
         // no command at all (a login shell), from OpenSSH's own client: the forced command refuses it too
-        Process shell = new ProcessBuilder(LoopbackSshd.SSH.toString(), "-T", "-i", sshd.clientKey.toString(), "-p", String.valueOf(sshd.port),
-                "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=yes", "-o", "GlobalKnownHostsFile=/dev/null",
-                "-o", "UserKnownHostsFile=" + Files.writeString(tmp.resolve("known_hosts"), sshd.hostKeyLine + "\n"),
-                sshd.settings().user() + "@127.0.0.1")
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                .redirectErrorStream(true)
-                .start();
-        String said = new String(shell.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(shell.waitFor(20, TimeUnit.SECONDS));
-        assertEquals(64, shell.exitValue(), said);
+        Run shell = openssh(List.of("-T"));
+        String said = shell.stdout;
+        assertEquals(64, shell.exit, said);
         assertTrue(said.contains("pve-probe: no probe given (interactive login refused)"), said);
         assertEquals(List.of(), node.calls(), "commands run for the corpus");
         assertFalse(Files.exists(homeCanary));
@@ -166,6 +155,41 @@ final class WrapperInjectionTest {
         Run badTimeout = runWrapper("help", List.of(FixtureNode.WRAPPER.toString(), "--timeout", "0"));
         assertEquals(64, badTimeout.exit);
         assertEquals(0, runWrapper("help").exit); // the request was fine: the options were refused
+    }
+
+    @Test
+    void theKeyOptionsRefuseTerminalsForwardingAndSubsystems() throws Exception {
+        ensureSshd();
+        assertTrue(openssh(List.of("-tt"), "cmdline").stdout.contains("PTY allocation request failed"));
+        assertTrue(openssh(List.of("-o", "ExitOnForwardFailure=yes", "-R", "0:127.0.0.1:1"), "cmdline").stdout
+                .contains("remote port forwarding failed"));
+        Run sftp = openssh(List.of("-s"), "sftp");
+        assertTrue(sftp.stdout.contains("subsystem request failed"), sftp.stdout);
+        assertEquals(List.of(), node.calls());
+    }
+
+    private static void ensureSshd() throws Exception {
+        LoopbackSshd.assumeInstalled();
+        if (sshd == null) {
+            sshd = LoopbackSshd.start(tmp.resolve("sshd"), node, 5);
+            transport = new SshTransport(sshd.settings());
+        }
+    }
+
+    /** OpenSSH's client with the bot's key and the pinned host key; stdout and stderr together. */
+    private static Run openssh(List<String> options, String... command) throws IOException, InterruptedException {
+        List<String> argv = new ArrayList<>(List.of(LoopbackSshd.SSH.toString(), "-i", sshd.clientKey.toString(),
+                "-p", String.valueOf(sshd.port), "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=yes",
+                "-o", "GlobalKnownHostsFile=/dev/null",
+                "-o", "UserKnownHostsFile=" + Files.writeString(tmp.resolve("known_hosts"), sshd.hostKeyLine + "\n")));
+        argv.addAll(options);
+        argv.add(sshd.settings().user() + "@127.0.0.1");
+        argv.addAll(List.of(command));
+        Process p = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(20, TimeUnit.SECONDS));
+        return new Run(p.exitValue(), out, "");
     }
 
     record Run(int exit, String stdout, String stderr) {}
