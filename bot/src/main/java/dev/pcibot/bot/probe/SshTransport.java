@@ -101,10 +101,11 @@ public final class SshTransport implements ProbeTransport, AutoCloseable {
 
     private ClientSession connect(String node, long deadline) throws ProbeFailure, IOException {
         ConnectFuture connecting = client.connect(settings.user(), new InetSocketAddress(settings.host(), settings.port()), null, null);
-        if (!connecting.await(within(settings.connectTimeout(), deadline))) {
+        Duration wait = within(settings.connectTimeout(), deadline);
+        if (!connecting.await(wait)) {
             connecting.cancel();
             throw new ProbeFailure(ProbeFailure.Kind.TIMEOUT, "Node " + node + " did not accept an SSH connection within "
-                    + seconds(within(settings.connectTimeout(), deadline)) + ".");
+                    + seconds(wait) + ".");
         }
         if (connecting.getException() != null) {
             throw new ProbeFailure(ProbeFailure.Kind.UNREACHABLE, "Cannot reach node " + node + " over SSH ("
@@ -117,14 +118,15 @@ public final class SshTransport implements ProbeTransport, AutoCloseable {
     private void authenticate(String node, ClientSession session, long deadline) throws ProbeFailure, IOException {
         session.addPublicKeyIdentity(identity);
         AuthFuture auth = session.auth();
-        boolean done = auth.await(within(settings.authTimeout(), deadline));
+        Duration wait = within(settings.authTimeout(), deadline);
+        boolean done = auth.await(wait);
         String refused = PinnedHostKey.refused(session);
         if (refused != null) {
             throw new ProbeFailure(ProbeFailure.Kind.PIN_MISMATCH, repinMessage(node, refused));
         }
         if (!done) {
             throw new ProbeFailure(ProbeFailure.Kind.TIMEOUT, "Node " + node + " did not finish the SSH handshake within "
-                    + seconds(within(settings.authTimeout(), deadline)) + ".");
+                    + seconds(wait) + ".");
         }
         if (!auth.isSuccess()) {
             throw new ProbeFailure(ProbeFailure.Kind.AUTH, "Node " + node + " refused the bot's SSH key for user " + settings.user()
@@ -152,9 +154,8 @@ public final class SshTransport implements ProbeTransport, AutoCloseable {
         }
     }
 
-    private static ProbeOutput outcome(String node, String request, @Nullable Integer exit, @Nullable String signal, CappedOutput out,
-            CappedOutput err,
-            Duration took) throws ProbeFailure {
+    private static ProbeOutput outcome(String node, String request, @Nullable Integer exit, @Nullable String signal,
+            CappedOutput out, CappedOutput err, Duration took) throws ProbeFailure {
         String stderr = err.text(false);
         if (exit == null) {
             throw new ProbeFailure(ProbeFailure.Kind.UNREACHABLE, "The SSH connection to node " + node + " closed before probe "

@@ -247,6 +247,21 @@ final class SshTransportTest {
     }
 
     @Test
+    void aNodeThatAcceptsButNeverSpeaksSshTimesOutInTheHandshake() throws Exception {
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            SshNodeSettings s = sshd.settings();
+            SshNodeSettings mute = new SshNodeSettings(s.host(), silent.getLocalPort(), s.user(), s.keyFile(),
+                    sshd.hostKeyLine.substring(sshd.hostKeyLine.indexOf(' ') + 1), Duration.ofSeconds(5), Duration.ofSeconds(1));
+            try (SshTransport t = new SshTransport(mute)) {
+                ProbeFailure failure = assertThrows(ProbeFailure.class,
+                        () -> t.run(new ProbeCall("pve1", Probe.CMDLINE, null, CALL_TIMEOUT, CAP)));
+                assertEquals(ProbeFailure.Kind.TIMEOUT, failure.kind(), failure.getMessage());
+                assertTrue(failure.getMessage().contains("did not finish the SSH handshake within 1.0 s"), failure.getMessage());
+            }
+        }
+    }
+
+    @Test
     void anSshdKilledMidProbeIsAClearFailure() throws Exception {
         // given: a second sshd of its own, on a node that hangs
         FixtureNode dying = FixtureNode.create(tmp.resolve("dying"));
