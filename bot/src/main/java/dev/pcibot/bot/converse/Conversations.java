@@ -67,6 +67,19 @@ public class Conversations {
     }
 
     /**
+     * The user's open conversation in this channel as stored, without computing its step (cheap
+     * enough to ask before acknowledging an interaction); expired ones do not count.
+     */
+    public Optional<StoredConversation> openStored(String owner, long channelId) {
+        return store.findOpen(owner, channelId).filter(s -> !expired(s));
+    }
+
+    /** The conversation's current step, for its owner (or an admin) only: to show it again. */
+    public Current show(String id, String actor, boolean admin) {
+        return current(owned(id, actor, admin));
+    }
+
+    /**
      * Records the answer to step {@code stepNumber} and returns the next step.
      *
      * @param actor who answers; must be the owner unless {@code admin}

@@ -3,24 +3,34 @@ package dev.pcibot.bot.discord.command;
 import dev.pcibot.bot.converse.ConversationException;
 import dev.pcibot.bot.converse.Conversations;
 import dev.pcibot.bot.converse.Current;
+import dev.pcibot.bot.converse.StoredConversation;
 import dev.pcibot.bot.discord.ComponentHandler;
 import dev.pcibot.bot.discord.ComponentId;
 import dev.pcibot.bot.discord.Replies;
 import dev.pcibot.bot.discord.ReplyVisibility;
 import dev.pcibot.bot.discord.SlashCommandAdapter;
 import dev.pcibot.bot.discord.Workers;
+import dev.pcibot.bot.discord.intake.AttachmentReader;
+import dev.pcibot.bot.discord.intake.AttachmentRejectedException;
+import dev.pcibot.bot.discord.render.ReplyButtons;
+import dev.pcibot.bot.store.ReplyKind;
+import dev.pcibot.bot.store.ReplyStore;
+import dev.pcibot.bot.store.StoredReply;
 import dev.pcibot.bot.discord.render.TroubleshootMessages;
 import dev.pcibot.bot.store.StoreException;
 import dev.pcibot.kb.converse.Answer;
+import dev.pcibot.kb.converse.Ask;
 import dev.pcibot.kb.converse.Choice;
 import dev.pcibot.kb.converse.Conversation;
 import dev.pcibot.kb.converse.StaleStepException;
+import dev.pcibot.kb.diagnose.Diagnoser;
 import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.Permission;
-import net.dv8tion.jda.api.components.label.Label;
-import net.dv8tion.jda.api.components.textinput.TextInput;
-import net.dv8tion.jda.api.components.textinput.TextInputStyle;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
+import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
@@ -30,8 +40,8 @@ import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
-import net.dv8tion.jda.api.interactions.modals.ModalMapping;
-import net.dv8tion.jda.api.modals.Modal;
+import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,20 +58,32 @@ final class TroubleshootCommand extends SlashCommandAdapter implements Component
     static final String DEVICE_OPTION = "device";
     static final String VMID_OPTION = "vmid";
     static final String SYMPTOM_OPTION = "symptom";
-    static final String PASTE_INPUT = "output";
     static final String NOT_YOURS = "This troubleshooting conversation is someone else's: only the person who"
             + " started it (or a server admin) can answer it. Start your own with /troubleshoot.";
+    /** What a diagnosis says of text that shows nothing: a question that quotes no output. */
+    private static final java.util.Set<String> QUIET_FINDINGS = java.util.Set.of("none", "insufficient-info");
+    static final String DATABASE_DOWN = "I could not reach my database to keep this conversation; try again in a moment.";
     private static final Logger LOG = LoggerFactory.getLogger(TroubleshootCommand.class);
+
+    static final String GONE = "I no longer have what that reply was made from (pastes are kept for a few days)."
+            + " Start with /troubleshoot, or /diagnose the output again.";
 
     private final Conversations conversations;
     private final Workers workers;
     private final ReplyVisibility visibility;
+    private final ReplyStore replies;
+    private final Diagnoser diagnoser;
+    private final PasteForm form;
 
-    TroubleshootCommand(Conversations conversations, Workers workers, ReplyVisibility visibility) {
+    TroubleshootCommand(Conversations conversations, Workers workers, ReplyVisibility visibility, ReplyStore replies,
+            Diagnoser diagnoser, AttachmentReader attachments) {
         super("troubleshoot", "Walk through PCI passthrough checks step by step, in the guide's order");
         this.conversations = conversations;
         this.workers = workers;
         this.visibility = visibility;
+        this.replies = replies;
+        this.diagnoser = diagnoser;
+        this.form = new PasteForm(attachments);
         OptionData symptom = new OptionData(OptionType.STRING, SYMPTOM_OPTION, "What goes wrong");
         for (Choice.Option o : Choice.SYMPTOM.options()) {
             symptom.addChoice(o.shortLabel(), o.value());
@@ -89,18 +111,101 @@ final class TroubleshootCommand extends SlashCommandAdapter implements Component
             Replies.notice(event, e.getMessage());
             return;
         }
+        Conversation.Start given = start;
+        begin(event, () -> given, () -> null);
+    }
+
+    /**
+     * Starts a conversation for whoever is behind {@code event}, unless they have one open in this
+     * channel already (one per user per channel): then they are pointed to it, privately.
+     *
+     * @param start how it starts; computed on the worker
+     * @param seed the text it starts from (a paste, a question that quotes output), or null
+     */
+    private void begin(IReplyCallback event, Supplier<Conversation.Start> start, Supplier<@Nullable String> seed) {
+        String owner = owner(event);
         Long guild = event.getGuild() == null ? null : event.getGuild().getIdLong();
         long channel = event.getChannelIdLong();
-        work(event, event.getHook(), () -> {
-            // one open conversation per user per channel: a new /troubleshoot replaces the old one
-            conversations.openIn(owner(event), channel)
-                    .ifPresent(old -> conversations.stop(old.stored().id(), owner(event), false));
-            return conversations.start(owner(event), guild, channel, start, null);
-        }, true);
+        Optional<StoredConversation> open;
+        try {
+            open = conversations.openStored(owner, channel);
+        } catch (StoreException e) {
+            Replies.notice(event, DATABASE_DOWN);
+            return;
+        }
+        if (open.isPresent()) {
+            pointTo(event, open.get());
+            return;
+        }
+        work(event, () -> {
+            // an expired one left open here is stopped: the new one takes its place
+            conversations.openIn(owner, channel).ifPresent(old -> conversations.stop(old.stored().id(), owner, false));
+            return conversations.start(owner, guild, channel, start.get(), seed.get());
+        });
+    }
+
+    /** "You have one open here": with a button that shows its step again, and one that stops it. */
+    private static void pointTo(IReplyCallback event, StoredConversation open) {
+        int step = open.conversation().stepNumber();
+        String text = "You already have a troubleshooting conversation open in this channel (at step " + step
+                + "). Carry on with it, or stop it to start a new one.";
+        Replies.send(event.reply(new MessageCreateBuilder()
+                        .setContent(text)
+                        .setComponents(ActionRow.of(
+                                Button.primary(ComponentId.of(KEY, "show", open.id(), step).encode(), "Show it here"),
+                                Button.danger(ComponentId.of(KEY, "stop", open.id(), step).encode(), "Stop it")))
+                        .setAllowedMentions(List.of())
+                        .build())
+                .setEphemeral(true), "open conversation pointer");
+    }
+
+    /**
+     * "Walk me through it" under a diagnosis or an answer: a conversation from the same paste (or
+     * the question), owned by whoever clicked.
+     */
+    private void walk(ButtonInteractionEvent event, ComponentId id) {
+        long replyId = id.longArg(0);
+        Optional<StoredReply> reply;
+        try {
+            reply = replies.find(replyId);
+        } catch (StoreException e) {
+            Replies.notice(event, DATABASE_DOWN);
+            return;
+        }
+        if (reply.isEmpty()) {
+            Replies.notice(event, GONE);
+            return;
+        }
+        if (reply.get().kind() == ReplyKind.ANSWER) {
+            String question = reply.get().query() == null ? "" : reply.get().query();
+            begin(event, () -> Conversation.Start.NONE, () -> quotedOutput(question));
+            return;
+        }
+        begin(event, () -> Conversation.Start.NONE, () -> replies.seed(replyId)
+                .orElseThrow(() -> new ConversationGoneException(GONE)));
+    }
+
+    /** The question, when it quotes output the diagnosis recognises (a kernel message); else null. */
+    private @Nullable String quotedOutput(String question) {
+        if (question.isBlank()) {
+            return null;
+        }
+        try {
+            var diagnosis = diagnoser.diagnose(question);
+            boolean recognised = diagnosis.parts().stream().anyMatch(p -> !p.kind().equals("unknown"))
+                    || diagnosis.findings().stream().anyMatch(f -> !QUIET_FINDINGS.contains(f.id()));
+            return recognised ? question : null;
+        } catch (IllegalArgumentException e) {
+            return null; // prose the diagnosis refuses: the walk starts from nothing
+        }
     }
 
     @Override
     public void onButton(ButtonInteractionEvent event, ComponentId id) {
+        if (id.action().equals(ReplyButtons.WALK) && id.args().size() == 1) {
+            walk(event, id);
+            return;
+        }
         if (id.args().size() < 2) {
             Replies.notice(event, "This button is from an older version of me and no longer works.");
             return;
@@ -122,16 +227,16 @@ final class TroubleshootCommand extends SlashCommandAdapter implements Component
                     Replies.notice(event, e.getMessage());
                     return;
                 }
-                Replies.send(event.replyModal(pasteForm(conversation, step)), "paste form");
+                Replies.send(event.replyModal(form.build(KEY, conversation, step)), "paste form");
             }
             case "cannot" -> edit(event, () -> {
                 Current current = conversations.get(conversation);
-                String probe = current.step().ask() instanceof dev.pcibot.kb.converse.Ask.RunProbe r ? r.probe() : "";
+                String probe = current.step().ask() instanceof Ask.RunProbe r ? r.probe() : "";
                 return conversations.answer(conversation, actor, admin, step, new Answer.CannotRun(probe));
             });
             case "pick" -> edit(event, () -> {
                 Current current = conversations.get(conversation);
-                if (!(current.step().ask() instanceof dev.pcibot.kb.converse.Ask.Pick p) || current.step().number() != step) {
+                if (!(current.step().ask() instanceof Ask.Pick p) || current.step().number() != step) {
                     throw new StaleStepException(step, current.step().number());
                 }
                 return conversations.answer(conversation, actor, admin, step, new Answer.Chose(p.choice(), id.args().get(2)));
@@ -140,6 +245,7 @@ final class TroubleshootCommand extends SlashCommandAdapter implements Component
             case "over" -> edit(event, () -> conversations.startOver(conversation, actor, admin));
             case "stop" -> edit(event, () -> conversations.stop(conversation, actor, admin));
             case "resume" -> edit(event, () -> conversations.resume(conversation, actor, admin));
+            case "show" -> work(event, () -> conversations.show(conversation, actor, admin));
             case "share" -> {
                 try {
                     String shareId = conversations.share(conversation, actor, admin);
@@ -161,26 +267,27 @@ final class TroubleshootCommand extends SlashCommandAdapter implements Component
         }
         String conversation = id.args().get(0);
         int step = (int) id.longArg(1);
-        ModalMapping value = event.getValue(PASTE_INPUT);
-        String text = value == null ? "" : value.getAsString();
+        PasteForm.Submitted submitted;
+        try {
+            submitted = form.read(event); // an empty form or a file that is no text: told at once
+        } catch (AttachmentRejectedException e) {
+            Replies.notice(event, e.getMessage());
+            return;
+        }
         edit(event, () -> {
             Current current = conversations.get(conversation);
-            if (!(current.step().ask() instanceof dev.pcibot.kb.converse.Ask.RunProbe r) || current.step().number() != step) {
+            if (!(current.step().ask() instanceof Ask.RunProbe r) || current.step().number() != step) {
                 throw new StaleStepException(step, current.step().number());
+            }
+            String text;
+            try {
+                text = form.text(submitted);
+            } catch (AttachmentRejectedException e) {
+                throw new IllegalArgumentException(e.getMessage(), e); // told privately; the step stays
             }
             return conversations.answer(conversation, owner(event), admin(event), step,
                     new Answer.Pasted(r.probe(), text, r.afterFix()));
         });
-    }
-
-    static Modal pasteForm(String conversation, int step) {
-        TextInput input = TextInput.create(PASTE_INPUT, TextInputStyle.PARAGRAPH)
-                .setPlaceholder("Paste what the command printed")
-                .setRequiredRange(1, TextInput.MAX_VALUE_LENGTH)
-                .build();
-        return Modal.create(ComponentId.of(KEY, "m", conversation, step).encode(), "Paste the output")
-                .addComponents(Label.of("Output (up to 4,000 characters)", input))
-                .build();
     }
 
     /** For a button or form on the step message: acknowledge by editing it, then update it in place. */
@@ -194,13 +301,14 @@ final class TroubleshootCommand extends SlashCommandAdapter implements Component
         workers.afterAck(event.deferEdit(), () -> finish(hook, job, false));
     }
 
-    /** For the slash command: defer a new reply (public or ephemeral per channel), then fill it. */
-    private void work(SlashCommandInteractionEvent event, InteractionHook hook, Supplier<Current> job, boolean fresh) {
+    /** For a new step message: defer a new reply (public or ephemeral per channel), then fill it. */
+    private void work(IReplyCallback event, Supplier<Current> job) {
         if (!workers.tryReserve()) {
             Replies.notice(event, Workers.BUSY);
             return;
         }
-        workers.afterAck(event.deferReply(visibility.ephemeral(event)), () -> finish(hook, job, fresh));
+        InteractionHook hook = event.getHook();
+        workers.afterAck(event.deferReply(visibility.ephemeral(event)), () -> finish(hook, job, true));
     }
 
     private void finish(InteractionHook hook, Supplier<Current> job, boolean fresh) {
@@ -212,6 +320,9 @@ final class TroubleshootCommand extends SlashCommandAdapter implements Component
             current = job.get();
         } catch (StaleStepException e) {
             Replies.followUpNotice(hook, e.getMessage());
+            return;
+        } catch (ConversationGoneException e) {
+            Replies.finish(hook, e.getMessage());
             return;
         } catch (ConversationException e) {
             if (e.status() == 410 && !fresh) {
@@ -231,7 +342,7 @@ final class TroubleshootCommand extends SlashCommandAdapter implements Component
             return;
         } catch (StoreException e) {
             LOG.warn("Conversation not available: {}", e.getMessage());
-            Replies.followUpNotice(hook, "I could not reach my database to keep this conversation; try again in a moment.");
+            Replies.followUpNotice(hook, DATABASE_DOWN);
             return;
         }
         if (current.stored().stopped()) {
@@ -278,6 +389,13 @@ final class TroubleshootCommand extends SlashCommandAdapter implements Component
             @Override public String stop() { return ComponentId.of(KEY, "stop", c, n).encode(); }
             @Override public String share() { return ComponentId.of(KEY, "share", c, n).encode(); }
         };
+    }
+
+    /** The text a walk was to start from is gone: said in the reply, not as an error. */
+    private static final class ConversationGoneException extends RuntimeException {
+        ConversationGoneException(String message) {
+            super(message);
+        }
     }
 
     private static String owner(Interaction event) {

@@ -34,6 +34,11 @@ final class DiscordLimits {
     static final int MODAL_TITLE = 45;
     static final int MODAL_COMPONENTS = 5;
     static final int TEXT_INPUT = 4000;
+    static final int LABEL = 45;
+    static final int LABEL_DESCRIPTION = 100;
+    static final int FILE_UPLOAD_VALUES = 10;
+    static final int LABEL_TYPE = 18;
+    static final int FILE_UPLOAD_TYPE = 19;
     static final int FILES = 10;
     static final long FILE_BYTES = 10L * 1024 * 1024;
     static final long REQUEST_BYTES = 25L * 1024 * 1024;
@@ -107,6 +112,9 @@ final class DiscordLimits {
         if (count < 1 || count > MODAL_COMPONENTS) {
             problems.add(new Problem("modal-components", count + " not in 1.." + MODAL_COMPONENTS));
         }
+        for (JsonNode top : data.path("components")) {
+            checkModalComponent(top, problems);
+        }
         data.path("components").findParents("custom_id").forEach(input -> {
             checkCustomId(Json.text(input, "custom_id"), problems);
             if (length(Json.text(input, "value")) > TEXT_INPUT || input.path("max_length").asInt(0) > TEXT_INPUT) {
@@ -114,6 +122,38 @@ final class DiscordLimits {
             }
         });
         return problems;
+    }
+
+    /**
+     * A modal's top-level component: a Label (type 18) must carry a 1-45 character label, a
+     * description of at most 100 and one child; a file upload (type 19) may only sit inside a Label
+     * and accepts 0-10 files with min not above max (reference.mdx, File Upload and Label).
+     */
+    private static void checkModalComponent(JsonNode top, List<Problem> problems) {
+        int type = top.path("type").asInt();
+        if (type == FILE_UPLOAD_TYPE) {
+            problems.add(new Problem("file-upload", "a file upload outside a Label"));
+            return;
+        }
+        if (type != LABEL_TYPE) {
+            return; // action rows of text inputs: the legacy layout
+        }
+        String label = Json.text(top, "label");
+        if (label.isEmpty() || length(label) > LABEL) {
+            problems.add(new Problem("modal-label", "label length " + length(label) + " not in 1.." + LABEL));
+        }
+        over("modal-label-description", Json.text(top, "description"), LABEL_DESCRIPTION, problems);
+        JsonNode child = top.path("component");
+        if (!child.isObject()) {
+            problems.add(new Problem("modal-label", "a Label without its component"));
+        } else if (child.path("type").asInt() == FILE_UPLOAD_TYPE) {
+            int min = child.path("min_values").asInt(1);
+            int max = child.path("max_values").asInt(1);
+            if (min < 0 || max < 1 || max > FILE_UPLOAD_VALUES || min > max) {
+                problems.add(new Problem("file-upload", "min_values " + min + ", max_values " + max + " not within 0.."
+                        + FILE_UPLOAD_VALUES + " with min <= max"));
+            }
+        }
     }
 
     /** The body of {@code PUT applications/{app}[/guilds/{g}]/commands}. */

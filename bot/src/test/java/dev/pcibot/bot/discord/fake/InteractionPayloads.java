@@ -80,6 +80,34 @@ public final class InteractionPayloads {
         return builder;
     }
 
+    /**
+     * The submit of modal {@code customId} with its text inputs' values and one file upload
+     * (type 19 inside a Label) carrying {@code files}: Discord sends the chosen files' ids in the
+     * component's {@code values} and the attachment objects in {@code data.resolved.attachments},
+     * where JDA's {@code ModalMapping#getAsAttachmentList} looks them up.
+     *
+     * @param files attachment objects from {@link FakeDiscord#attachment} (none: the user chose none)
+     */
+    public static Builder modalSubmit(String customId, Map<String, String> values, String uploadId, ObjectNode... files) {
+        Builder builder = modalSubmit(customId, values);
+        ArrayNode components = (ArrayNode) builder.data.get("components");
+        int id = components.size() * 2 + 1;
+        ObjectNode label = components.addObject();
+        label.put("type", 18);
+        label.put("id", id);
+        ObjectNode upload = label.putObject("component");
+        upload.put("type", 19);
+        upload.put("id", id + 1);
+        upload.put("custom_id", uploadId);
+        ArrayNode chosen = upload.putArray("values");
+        for (ObjectNode file : files) {
+            String attachmentId = Json.text(file, "id");
+            chosen.add(attachmentId);
+            builder.attachments.put(attachmentId, file);
+        }
+        return builder;
+    }
+
     /** One interaction being put together; defaults: the asker in the served guild's help channel, created now. */
     public static final class Builder {
         final int type;
