@@ -74,6 +74,16 @@ public class Conversations {
         return store.findOpen(owner, channelId).filter(s -> !expired(s));
     }
 
+    /**
+     * Whether {@code actor} may act on the conversation, read without computing its step: what a
+     * button checks before it opens a form or posts a new message (both are first responses).
+     *
+     * @throws ConversationException 404 when there is no such conversation
+     */
+    public boolean mayAct(String id, String actor, boolean admin) {
+        return admin || load(id).owner().equals(actor);
+    }
+
     /** The conversation's current step, for its owner (or an admin) only: to show it again. */
     public Current show(String id, String actor, boolean admin) {
         return current(owned(id, actor, admin));

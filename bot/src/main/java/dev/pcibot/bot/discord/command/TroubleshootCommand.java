@@ -217,14 +217,7 @@ final class TroubleshootCommand extends SlashCommandAdapter implements Component
         switch (id.action()) {
             case "paste" -> {
                 // a form must be the first response, so ownership is checked before it opens
-                try {
-                    Current current = conversations.get(conversation);
-                    if (!admin && !current.stored().owner().equals(actor)) {
-                        Replies.notice(event, NOT_YOURS);
-                        return;
-                    }
-                } catch (ConversationException | StoreException e) {
-                    Replies.notice(event, e.getMessage());
+                if (refusedPrivately(event, conversation, actor, admin)) {
                     return;
                 }
                 Replies.send(event.replyModal(form.build(KEY, conversation, step)), "paste form");
@@ -245,7 +238,12 @@ final class TroubleshootCommand extends SlashCommandAdapter implements Component
             case "over" -> edit(event, () -> conversations.startOver(conversation, actor, admin));
             case "stop" -> edit(event, () -> conversations.stop(conversation, actor, admin));
             case "resume" -> edit(event, () -> conversations.resume(conversation, actor, admin));
-            case "show" -> work(event, () -> conversations.show(conversation, actor, admin));
+            case "show" -> {
+                // a new message may be public: only the owner's is posted, anyone else is told privately
+                if (!refusedPrivately(event, conversation, actor, admin)) {
+                    work(event, () -> conversations.show(conversation, actor, admin));
+                }
+            }
             case "share" -> {
                 try {
                     String shareId = conversations.share(conversation, actor, admin);
@@ -257,6 +255,19 @@ final class TroubleshootCommand extends SlashCommandAdapter implements Component
             }
             default -> Replies.notice(event, "This button no longer does anything.");
         }
+    }
+
+    /** Says privately why not, when {@code actor} may not act on the conversation; true then. */
+    private boolean refusedPrivately(IReplyCallback event, String conversation, String actor, boolean admin) {
+        try {
+            if (conversations.mayAct(conversation, actor, admin)) {
+                return false;
+            }
+            Replies.notice(event, NOT_YOURS);
+        } catch (ConversationException | StoreException e) {
+            Replies.notice(event, e.getMessage());
+        }
+        return true;
     }
 
     @Override

@@ -195,6 +195,30 @@ class WalkMeThroughItEndToEndTest {
         assertFalse(probeAsked(new Shown(step.messageId(), next)).equals("kernel-iommu"), "the file answered it");
     }
 
+    @Test
+    void everyComponentOfSomeoneElsesConversationIsRefusedPrivately() {
+        long owner = newUser();
+        Shown step = new Shown(0, send(slash("troubleshoot").option("symptom", "setup").by(owner)).awaitReply());
+        step = new Shown(lastSent().originalMessageId(), step.reply());
+        step = click(step, "ts:cannot:", owner); // at step 2: Back and Start over are shown too
+        String[] parts = step.reply().customIdStartingWith("ts:stop:").split(":");
+        List<String> ids = new java.util.ArrayList<>(step.reply().customIds());
+        ids.add("ts:show:" + parts[2] + ":" + parts[3]);   // the "open here" pointer's buttons
+        ids.add("ts:resume:" + parts[2] + ":" + parts[3]); // the expired offer's button
+        ids.add("ts:share:" + parts[2] + ":" + parts[3]);  // the summary's button
+        assertTrue(ids.size() >= 7, ids.toString());
+
+        for (String id : ids) {
+            SentInteraction click = send(button(id, message(step)).by(FakeWorld.BYSTANDER_ID));
+            Reply refused = click.awaitReply();
+            assertTrue(refused.ephemeral(), id + " answered in public: " + refused);
+            assertTrue(refused.content().contains("someone else") && refused.content().contains("/troubleshoot"),
+                    id + ": " + refused.content());
+        }
+        String title = message(step).path("embeds").get(0).path("title").asText();
+        assertTrue(title.contains("step 2"), "nothing a bystander clicked changed it: " + title);
+    }
+
     private static SentInteraction last;
 
     /** Sends and remembers the interaction, for its follow-ups (the tests of one class run one at a time). */
