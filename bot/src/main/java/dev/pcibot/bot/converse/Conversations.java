@@ -84,6 +84,11 @@ public class Conversations {
         return admin || load(id).owner().equals(actor);
     }
 
+    /** Notes the thread the conversation moved into (its step message is posted there). */
+    public void movedTo(String id, long threadId) {
+        store.setThread(id, threadId);
+    }
+
     /** The conversation's current step, for its owner (or an admin) only: to show it again. */
     public Current show(String id, String actor, boolean admin) {
         return current(owned(id, actor, admin));

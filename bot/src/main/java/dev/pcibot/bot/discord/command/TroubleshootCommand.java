@@ -74,6 +74,7 @@ final class TroubleshootCommand extends SlashCommandAdapter implements Component
     private final ReplyStore replies;
     private final Diagnoser diagnoser;
     private final PasteForm form;
+    private final ConversationThreads threads;
 
     TroubleshootCommand(Conversations conversations, Workers workers, ReplyVisibility visibility, ReplyStore replies,
             Diagnoser diagnoser, AttachmentReader attachments) {
@@ -84,6 +85,7 @@ final class TroubleshootCommand extends SlashCommandAdapter implements Component
         this.replies = replies;
         this.diagnoser = diagnoser;
         this.form = new PasteForm(attachments);
+        this.threads = new ConversationThreads(visibility);
         OptionData symptom = new OptionData(OptionType.STRING, SYMPTOM_OPTION, "What goes wrong");
         for (Choice.Option o : Choice.SYMPTOM.options()) {
             symptom.addChoice(o.shortLabel(), o.value());
@@ -125,7 +127,7 @@ final class TroubleshootCommand extends SlashCommandAdapter implements Component
     private void begin(IReplyCallback event, Supplier<Conversation.Start> start, Supplier<@Nullable String> seed) {
         String owner = owner(event);
         Long guild = event.getGuild() == null ? null : event.getGuild().getIdLong();
-        long channel = event.getChannelIdLong();
+        long channel = ConversationThreads.channelOf(event);
         Optional<StoredConversation> open;
         try {
             open = conversations.openStored(owner, channel);
@@ -137,18 +139,56 @@ final class TroubleshootCommand extends SlashCommandAdapter implements Component
             pointTo(event, open.get());
             return;
         }
-        work(event, () -> {
+        Supplier<Current> job = () -> {
             // an expired one left open here is stopped: the new one takes its place
             conversations.openIn(owner, channel).ifPresent(old -> conversations.stop(old.stored().id(), owner, false));
             return conversations.start(owner, guild, channel, start.get(), seed.get());
-        });
+        };
+        if (!threads.movesToThread(event)) {
+            work(event, job);
+            return;
+        }
+        if (!workers.tryReserve()) {
+            Replies.notice(event, Workers.BUSY);
+            return;
+        }
+        InteractionHook hook = event.getHook();
+        workers.afterAck(event.deferReply(true), () -> finishInThread(event, hook, job));
+    }
+
+    /**
+     * Starts the conversation in a new thread of the channel: the step message goes there and the
+     * user is told privately where it is. Without a thread (Discord said no) it stays in this reply.
+     */
+    private void finishInThread(IReplyCallback event, InteractionHook hook, Supplier<Current> job) {
+        Current current = attempt(hook, job, true);
+        if (current == null) {
+            return;
+        }
+        var step = TroubleshootMessages.render(current.step(), ids(current));
+        var thread = threads.open(event, "Troubleshooting · " + event.getUser().getName());
+        if (thread.isEmpty()) {
+            Replies.finish(hook, step);
+            return;
+        }
+        try {
+            thread.get().sendMessage(step).complete();
+            conversations.movedTo(current.stored().id(), thread.get().getIdLong());
+        } catch (RuntimeException e) { // a failed post or store: the reply carries the step instead
+            LOG.warn("Could not move a conversation into its thread: {}", e.getMessage());
+            Replies.finish(hook, step);
+            return;
+        }
+        Replies.finish(hook, "I opened a thread for this conversation: " + thread.get().getAsMention()
+                + ". Answer there; only you (and server admins) can.");
     }
 
     /** "You have one open here": with a button that shows its step again, and one that stops it. */
     private static void pointTo(IReplyCallback event, StoredConversation open) {
         int step = open.conversation().stepNumber();
-        String text = "You already have a troubleshooting conversation open in this channel (at step " + step
-                + "). Carry on with it, or stop it to start a new one.";
+        String where = open.threadId() == null ? "" : " in <#" + open.threadId() + ">";
+        String text = "You already have a troubleshooting conversation open in this channel" + where + " (at step "
+                + step + "). Carry on with it, or stop it to start a new one.";
         Replies.send(event.reply(new MessageCreateBuilder()
                         .setContent(text)
                         .setComponents(ActionRow.of(
@@ -323,18 +363,30 @@ final class TroubleshootCommand extends SlashCommandAdapter implements Component
     }
 
     private void finish(InteractionHook hook, Supplier<Current> job, boolean fresh) {
-        if (hook.isExpired()) {
+        Current current = attempt(hook, job, fresh);
+        if (current == null) {
             return;
         }
-        Current current;
+        if (current.stored().stopped()) {
+            Replies.finish(hook, "Stopped at step " + current.step().number() + ". Start again any time with /troubleshoot.");
+            return;
+        }
+        Replies.finish(hook, TroubleshootMessages.render(current.step(), ids(current)));
+    }
+
+    /** Runs the job; null when it failed and the user has been told why. */
+    private @Nullable Current attempt(InteractionHook hook, Supplier<Current> job, boolean fresh) {
+        if (hook.isExpired()) {
+            return null;
+        }
         try {
-            current = job.get();
+            return job.get();
         } catch (StaleStepException e) {
             Replies.followUpNotice(hook, e.getMessage());
-            return;
+            return null;
         } catch (ConversationGoneException e) {
             Replies.finish(hook, e.getMessage());
-            return;
+            return null;
         } catch (ConversationException e) {
             if (e.status() == 410 && !fresh) {
                 offerResume(hook, e.getMessage(), conversationOf(hook));
@@ -343,24 +395,19 @@ final class TroubleshootCommand extends SlashCommandAdapter implements Component
             } else {
                 Replies.followUpNotice(hook, e.getMessage());
             }
-            return;
+            return null;
         } catch (IllegalArgumentException e) { // InputRejectedException is one too
             if (fresh) {
                 Replies.finish(hook, e.getMessage());
             } else {
                 Replies.followUpNotice(hook, e.getMessage()); // the step message stays as it was
             }
-            return;
+            return null;
         } catch (StoreException e) {
             LOG.warn("Conversation not available: {}", e.getMessage());
             Replies.followUpNotice(hook, DATABASE_DOWN);
-            return;
         }
-        if (current.stored().stopped()) {
-            Replies.finish(hook, "Stopped at step " + current.step().number() + ". Start again any time with /troubleshoot.");
-            return;
-        }
-        Replies.finish(hook, TroubleshootMessages.render(current.step(), ids(current)));
+        return null;
     }
 
     /** An expired conversation's buttons answer with this: what happened, and a button to carry on. */

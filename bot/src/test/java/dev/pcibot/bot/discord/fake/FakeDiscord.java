@@ -259,6 +259,16 @@ public final class FakeDiscord implements AutoCloseable {
         return rest.followUps(interaction);
     }
 
+    /** The threads the bot created in {@code parentId}, oldest first (for {@link InteractionPayloads.Builder#inThread}). */
+    public List<ObjectNode> threadsIn(long parentId) {
+        return rest.threadsIn(parentId);
+    }
+
+    /** The messages in a channel or thread, oldest first. */
+    public List<ObjectNode> messagesIn(long channelId) {
+        return rest.messagesIn(channelId);
+    }
+
     public boolean isDeleted(long messageId) {
         return rest.isDeleted(messageId);
     }

@@ -119,6 +119,7 @@ public final class InteractionPayloads {
         long userId = FakeWorld.ASKER_ID;
         @Nullable Long createdAtMillis;
         private boolean directMessage;
+        private @Nullable ObjectNode thread;
         private @Nullable String subcommandGroup;
         private @Nullable String subcommand;
         private final Map<String, ObjectNode> attachments = new LinkedHashMap<>();
@@ -171,6 +172,13 @@ public final class InteractionPayloads {
         /** Sent from this channel (its guild follows from FakeWorld). */
         public Builder in(long channel) {
             this.channelId = channel;
+            return this;
+        }
+
+        /** Sent from a thread the bot created ({@link FakeDiscord#threadsIn}): its channel object is the thread. */
+        public Builder inThread(ObjectNode threadJson) {
+            this.thread = threadJson.deepCopy();
+            this.channelId = Long.parseLong(Json.text(threadJson, "id"));
             return this;
         }
 
@@ -275,7 +283,7 @@ public final class InteractionPayloads {
             guild.put("locale", "en-US");
             guild.putArray("features");
             payload.put("channel_id", Long.toString(channelId));
-            ObjectNode channel = FakeWorld.textChannel(
+            ObjectNode channel = thread != null ? thread.deepCopy() : FakeWorld.textChannel(
                     channelId, guildId, FakeWorld.channelName(channelId), FakeWorld.channelPosition(channelId));
             channel.put("permissions", Long.toString(FakeWorld.permissionsOf(userId, guildId)));
             payload.set("channel", channel);
