@@ -277,7 +277,12 @@ final class TroubleshootCommand extends SlashCommandAdapter implements Component
             case "back" -> edit(event, () -> conversations.back(conversation, actor, admin, step));
             case "over" -> edit(event, () -> conversations.startOver(conversation, actor, admin));
             case "stop" -> edit(event, () -> conversations.stop(conversation, actor, admin));
-            case "resume" -> edit(event, () -> conversations.resume(conversation, actor, admin));
+            case "resume" -> {
+                // the offer to resume is a plain notice: the step comes back as a new message
+                if (!refusedPrivately(event, conversation, actor, admin)) {
+                    work(event, () -> conversations.resume(conversation, actor, admin));
+                }
+            }
             case "show" -> {
                 // a new message may be public: only the owner's is posted, anyone else is told privately
                 if (!refusedPrivately(event, conversation, actor, admin)) {
@@ -368,7 +373,12 @@ final class TroubleshootCommand extends SlashCommandAdapter implements Component
             return;
         }
         if (current.stored().stopped()) {
-            Replies.finish(hook, "Stopped at step " + current.step().number() + ". Start again any time with /troubleshoot.");
+            String stopped = "Stopped at step " + current.step().number() + ". Start again any time with /troubleshoot.";
+            if (onComponentsV2(hook)) {
+                Replies.finish(hook, TroubleshootMessages.notice(stopped)); // a V2 message takes no plain content
+            } else {
+                Replies.finish(hook, stopped);
+            }
             return;
         }
         Replies.finish(hook, TroubleshootMessages.render(current.step(), ids(current)));
@@ -408,6 +418,12 @@ final class TroubleshootCommand extends SlashCommandAdapter implements Component
             Replies.followUpNotice(hook, DATABASE_DOWN);
         }
         return null;
+    }
+
+    /** Whether the message the hook edits is a Components V2 one (a step message). */
+    private static boolean onComponentsV2(InteractionHook hook) {
+        return hook.getInteraction() instanceof net.dv8tion.jda.api.interactions.components.ComponentInteraction c
+                && c.getMessage().isUsingComponentsV2();
     }
 
     /** An expired conversation's buttons answer with this: what happened, and a button to carry on. */

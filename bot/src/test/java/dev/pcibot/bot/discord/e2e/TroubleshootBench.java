@@ -117,24 +117,23 @@ public final class TroubleshootBench {
                 Reply edited = submits.get(i).awaitReply(REPLY_WAIT);
                 acks.add(submits.get(i).ackLatencyNanos());
                 steps.add(submits.get(i).replyLatencyNanos());
-                if (edited.embeds().isEmpty()) {
+                if (edited.textDisplays().isEmpty()) {
                     errors++;
                     w.done = true;
                     continue;
                 }
                 w.shown = edited;
-                w.done = !edited.embeds().get(0).path("title").asText().contains("step");
+                w.done = !edited.heading().contains("step");
             }
         }
         int summaries = (int) walkers.stream()
-                .filter(w -> w.shown.embeds().path(0).path("title").asText().contains("summary")).count();
+                .filter(w -> w.shown.heading().contains("summary")).count();
         errors += conversations - summaries;
         return new Result(steps, acks, summaries, errors);
     }
 
     private static String probeAsked(Reply shown) {
-        JsonNode embed = shown.embeds().get(0);
-        String d = embed.path("description").asText();
+        String d = shown.text();
         for (String probe : List.of("kernel-iommu:dmesg | grep", "iommu-groups:find /sys/kernel/iommu_groups",
                 "vfio-modules:lsmod", "lspci-nnk:lspci -nnk", "qm-config:qm config")) {
             String[] p = probe.split(":", 2);

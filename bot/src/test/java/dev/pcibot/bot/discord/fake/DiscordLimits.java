@@ -49,6 +49,12 @@ final class DiscordLimits {
     static final int OPTION_STRING_LENGTH = 6000;
     // Components V2 messages carry no content/embeds and lift the five-rows rule
     static final int IS_COMPONENTS_V2 = 1 << 15;
+    static final int V2_COMPONENTS = 40;
+    static final int V2_TEXT = 4000;
+    static final int TEXT_DISPLAY_TYPE = 10;
+    static final int CONTAINER_TYPE = 17;
+    // what a container may hold: action row, section, text display, media gallery, file, separator
+    private static final Set<Integer> CONTAINER_CHILDREN = Set.of(1, 9, 10, 12, 13, 14);
 
     private static final Pattern SLASH_NAME = Pattern.compile("^[-_'\\p{Ll}\\p{Lo}\\p{N}]{1,32}$");
     private static final List<String> PINGING_PARSE = List.of("everyone", "roles", "users");
@@ -266,6 +272,9 @@ final class DiscordLimits {
     private static void checkComponents(JsonNode data, List<Problem> problems) {
         JsonNode rows = data.path("components");
         boolean v2 = (data.path("flags").asInt(0) & IS_COMPONENTS_V2) != 0;
+        if (v2) {
+            checkComponentsV2(data, problems);
+        }
         if (!v2 && rows.size() > ACTION_ROWS) {
             problems.add(new Problem("action-rows", rows.size() + " > " + ACTION_ROWS));
         }
@@ -290,6 +299,43 @@ final class DiscordLimits {
                     problems.add(new Problem("button", "a link button has a url, any other button a custom_id"));
                 }
             }
+        }
+    }
+
+    /**
+     * A Components V2 message (flag 1 << 15): no content and no embeds, at most 40 components
+     * counted at every depth, at most 4,000 characters across its text displays, none of them empty,
+     * and containers holding only what a container may (reference.mdx, "Component Reference").
+     */
+    static void checkComponentsV2(JsonNode data, List<Problem> problems) {
+        if (!Json.text(data, "content").isEmpty() || !data.path("embeds").isEmpty()) {
+            problems.add(new Problem("components-v2", "a V2 message carries content or embeds"));
+        }
+        List<JsonNode> all = data.path("components").findParents("type");
+        if (all.size() > V2_COMPONENTS) {
+            problems.add(new Problem("components-v2-count", all.size() + " > " + V2_COMPONENTS + " components"));
+        }
+        int text = 0;
+        for (JsonNode component : all) {
+            int type = component.path("type").asInt();
+            if (type == TEXT_DISPLAY_TYPE) {
+                String content = Json.text(component, "content");
+                if (content.isEmpty()) {
+                    problems.add(new Problem("text-display", "an empty text display"));
+                }
+                checkFences("text display", content, problems);
+                text += length(content);
+            }
+            if (type == CONTAINER_TYPE) {
+                for (JsonNode child : component.path("components")) {
+                    if (!CONTAINER_CHILDREN.contains(child.path("type").asInt())) {
+                        problems.add(new Problem("container-child", "type " + child.path("type").asInt() + " in a container"));
+                    }
+                }
+            }
+        }
+        if (text > V2_TEXT) {
+            problems.add(new Problem("components-v2-text", text + " > " + V2_TEXT + " characters across text displays"));
         }
     }
 

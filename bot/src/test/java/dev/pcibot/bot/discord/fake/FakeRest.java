@@ -466,7 +466,15 @@ final class FakeRest extends Dispatcher {
             }
             case "PATCH" -> {
                 JsonNode data = call.json() == null ? Json.object() : call.json();
-                List<DiscordLimits.Problem> problems = DiscordLimits.message(data, call.files(), false);
+                List<DiscordLimits.Problem> problems = new ArrayList<>(DiscordLimits.message(data, call.files(), false));
+                boolean wasV2 = (message.path("flags").asInt(0) & DiscordLimits.IS_COMPONENTS_V2) != 0;
+                boolean staysV2 = (data.path("flags").asInt(0) & DiscordLimits.IS_COMPONENTS_V2) != 0;
+                if (wasV2 && !Json.text(data, "content").isEmpty()) {
+                    // the flag cannot be taken off a message, so a V2 message never gets content again
+                    problems.add(new DiscordLimits.Problem("components-v2", "content sent to edit a V2 message"));
+                } else if (wasV2 && !staysV2 && data.has("components")) {
+                    problems.add(new DiscordLimits.Problem("components-v2", "a V2 message edited without the V2 flag"));
+                }
                 if (!problems.isEmpty()) {
                     return rejected(call, interaction, problems);
                 }
