@@ -36,14 +36,15 @@ final class PasteForm {
         this.attachments = attachments;
     }
 
-    Modal build(String key, String conversation, int step) {
+    /** @param args the paste button's: conversation, step, and (from this version on) probe and after-fix */
+    Modal build(String key, List<String> args) {
         TextInput input = TextInput.create(TEXT_INPUT, TextInputStyle.PARAGRAPH)
                 .setPlaceholder("Paste what the command printed")
                 .setRequired(false)
                 .setMaxLength(TextInput.MAX_VALUE_LENGTH)
                 .build();
         AttachmentUpload upload = AttachmentUpload.create(FILE_INPUT).setRequired(false).setRequiredRange(1, 1).build();
-        return Modal.create(ComponentId.of(key, "m", conversation, step).encode(), "Paste the output")
+        return Modal.create(new ComponentId(key, "m", args).encode(), "Paste the output")
                 .addComponents(
                         Label.of("Output (up to 4,000 characters)", input),
                         Label.of("Or attach it as a file", "A text file (.txt, .log), up to "

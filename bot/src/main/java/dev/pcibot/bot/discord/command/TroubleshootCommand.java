@@ -260,19 +260,26 @@ final class TroubleshootCommand extends SlashCommandAdapter implements Component
                 if (refusedPrivately(event, conversation, actor, admin)) {
                     return;
                 }
-                Replies.send(event.replyModal(form.build(KEY, conversation, step)), "paste form");
+                Replies.send(event.replyModal(form.build(KEY, id.args())), "paste form");
             }
             case "cannot" -> edit(event, () -> {
-                Current current = conversations.get(conversation);
-                String probe = current.step().ask() instanceof Ask.RunProbe r ? r.probe() : "";
+                String probe = id.args().size() > 2 ? id.args().get(2) : null;
+                if (probe == null) { // a button of an older version: ask the step
+                    Current current = conversations.get(conversation);
+                    probe = current.step().ask() instanceof Ask.RunProbe r ? r.probe() : "";
+                }
                 return conversations.answer(conversation, actor, admin, step, new Answer.CannotRun(probe));
             });
             case "pick" -> edit(event, () -> {
-                Current current = conversations.get(conversation);
-                if (!(current.step().ask() instanceof Ask.Pick p) || current.step().number() != step) {
-                    throw new StaleStepException(step, current.step().number());
+                Choice choice = id.args().size() > 3 ? Choice.byId(id.args().get(3)).orElse(null) : null;
+                if (choice == null) { // a button of an older version: ask the step
+                    Current current = conversations.get(conversation);
+                    if (!(current.step().ask() instanceof Ask.Pick p) || current.step().number() != step) {
+                        throw new StaleStepException(step, current.step().number());
+                    }
+                    choice = p.choice();
                 }
-                return conversations.answer(conversation, actor, admin, step, new Answer.Chose(p.choice(), id.args().get(2)));
+                return conversations.answer(conversation, actor, admin, step, new Answer.Chose(choice, id.args().get(2)));
             });
             case "back" -> edit(event, () -> conversations.back(conversation, actor, admin, step));
             case "over" -> edit(event, () -> conversations.startOver(conversation, actor, admin));
@@ -331,9 +338,15 @@ final class TroubleshootCommand extends SlashCommandAdapter implements Component
             return;
         }
         edit(event, () -> {
-            Current current = conversations.get(conversation);
-            if (!(current.step().ask() instanceof Ask.RunProbe r) || current.step().number() != step) {
-                throw new StaleStepException(step, current.step().number());
+            Ask.RunProbe r;
+            if (id.args().size() > 3) {
+                r = new Ask.RunProbe(id.args().get(2), "", "", "", id.args().get(3).equals("1"));
+            } else { // a form of an older version: ask the step
+                Current current = conversations.get(conversation);
+                if (!(current.step().ask() instanceof Ask.RunProbe asked) || current.step().number() != step) {
+                    throw new StaleStepException(step, current.step().number());
+                }
+                r = asked;
             }
             String text;
             try {
@@ -451,13 +464,22 @@ final class TroubleshootCommand extends SlashCommandAdapter implements Component
         return id == null ? null : ComponentId.parse(id).orElse(null);
     }
 
+    /**
+     * The step's button ids. Answers carry what the step asks (the probe and whether it verifies a
+     * fix, the choice), so answering needs no recomputation of the step: the step number, checked
+     * by the store, still refuses a stale click.
+     */
     static TroubleshootMessages.Ids ids(Current current) {
         String c = current.stored().id();
         int n = current.step().number();
+        Ask ask = current.step().ask();
+        String probe = ask instanceof Ask.RunProbe r ? r.probe() : "-";
+        String afterFix = ask instanceof Ask.RunProbe r && r.afterFix() ? "1" : "0";
+        String choice = ask instanceof Ask.Pick p ? p.choice().id() : "-";
         return new TroubleshootMessages.Ids() {
-            @Override public String paste() { return ComponentId.of(KEY, "paste", c, n).encode(); }
-            @Override public String cannot() { return ComponentId.of(KEY, "cannot", c, n).encode(); }
-            @Override public String pick(String value) { return ComponentId.of(KEY, "pick", c, n, value).encode(); }
+            @Override public String paste() { return ComponentId.of(KEY, "paste", c, n, probe, afterFix).encode(); }
+            @Override public String cannot() { return ComponentId.of(KEY, "cannot", c, n, probe).encode(); }
+            @Override public String pick(String value) { return ComponentId.of(KEY, "pick", c, n, value, choice).encode(); }
             @Override public String back() { return ComponentId.of(KEY, "back", c, n).encode(); }
             @Override public String startOver() { return ComponentId.of(KEY, "over", c, n).encode(); }
             @Override public String stop() { return ComponentId.of(KEY, "stop", c, n).encode(); }
