@@ -95,9 +95,9 @@ public class ReplyStore {
     public void saveSeed(long replyId, String text, Instant at) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO reply_seed (reply_id, text, created_at) VALUES (?, ?, ?)")) {
+                        "INSERT INTO reply_seed (reply_id, text_gz, created_at) VALUES (?, ?, ?)")) {
             ps.setLong(1, replyId);
-            ps.setString(2, text);
+            ps.setBytes(2, gzip(text));
             ps.setTimestamp(3, Timestamp.from(at));
             ps.executeUpdate();
         } catch (SQLException e) {
@@ -108,10 +108,10 @@ public class ReplyStore {
     /** The text reply {@code replyId} diagnosed, or empty (an answer, or deleted since). */
     public Optional<String> seed(long replyId) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT text FROM reply_seed WHERE reply_id = ?")) {
+                PreparedStatement ps = c.prepareStatement("SELECT text_gz FROM reply_seed WHERE reply_id = ?")) {
             ps.setLong(1, replyId);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                return rs.next() ? Optional.of(gunzip(rs.getBytes(1))) : Optional.empty();
             }
         } catch (SQLException e) {
             throw new StoreException("could not read the diagnosed text of reply " + replyId, e);
@@ -126,6 +126,24 @@ public class ReplyStore {
             return ps.executeUpdate();
         } catch (SQLException e) {
             throw new StoreException("could not delete old diagnosed texts", e);
+        }
+    }
+
+    static byte[] gzip(String text) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(out)) {
+            gz.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // in memory: does not happen
+        }
+        return out.toByteArray();
+    }
+
+    static String gunzip(byte[] bytes) {
+        try (java.util.zip.GZIPInputStream gz = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            return new String(gz.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new StoreException("a kept text is not readable gzip", e);
         }
     }
 

@@ -47,4 +47,12 @@ final class ReplyStoreTest {
         assertTrue(store.seed(diagnosis.id()).isEmpty());
         assertEquals("lspci", store.seed(later.id()).orElseThrow());
     }
+
+    @Test
+    void aKeptLogIsStoredCompressedAndComesBackWhole() {
+        String log = "[    0.093192] DMAR: IOMMU enabled ünïcode\n".repeat(20_000);
+        byte[] kept = ReplyStore.gzip(log);
+        assertTrue(kept.length < log.length() / 10, "a log shrinks: " + kept.length + " bytes");
+        assertEquals(log, ReplyStore.gunzip(kept));
+    }
 }
