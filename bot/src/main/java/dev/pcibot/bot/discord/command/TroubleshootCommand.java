@@ -48,9 +48,13 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code /troubleshoot}: a conversation that asks for one output at a time, in the guide's order,
  * and ends with a cited diagnosis. The step is one message edited in place: its buttons paste an
- * output (a form), say "I can't run this", pick an option, go back, start over or stop. Only the
- * user who started it (or a server admin) may answer; anyone else is told to start their own. Each
- * button names its conversation and step, so a second click or an old message is told what happened.
+ * output (a form with a text box and a file upload), say "I can't run this", pick an option, go
+ * back, start over or stop. It also starts from "Walk me through it" under a diagnosis or an answer
+ * (the same paste, owned by whoever clicks). In a public help channel it moves into a thread of its
+ * own ({@link ConversationThreads}); one is open per user and channel, and a second start points to
+ * it. Only the user who started it (or a server admin) may answer; anyone else is told privately to
+ * start their own. Each button names its conversation and step, so a second click or an old message
+ * is told what happened ({@link StepReplies}).
  */
 @Singleton
 final class TroubleshootCommand extends SlashCommandAdapter implements ComponentHandler {
@@ -62,7 +66,7 @@ final class TroubleshootCommand extends SlashCommandAdapter implements Component
             + " started it (or a server admin) can answer it. Start your own with /troubleshoot.";
     /** What a diagnosis says of text that shows nothing: a question that quotes no output. */
     private static final java.util.Set<String> QUIET_FINDINGS = java.util.Set.of("none", "insufficient-info");
-    static final String DATABASE_DOWN = "I could not reach my database to keep this conversation; try again in a moment.";
+    static final String DATABASE_DOWN = StepReplies.DATABASE_DOWN;
     private static final Logger LOG = LoggerFactory.getLogger(TroubleshootCommand.class);
 
     static final String GONE = "I no longer have what that reply was made from (pastes are kept for a few days)."
@@ -161,11 +165,11 @@ final class TroubleshootCommand extends SlashCommandAdapter implements Component
      * user is told privately where it is. Without a thread (Discord said no) it stays in this reply.
      */
     private void finishInThread(IReplyCallback event, InteractionHook hook, Supplier<Current> job) {
-        Current current = attempt(hook, job, true);
+        Current current = StepReplies.attempt(hook, job, true);
         if (current == null) {
             return;
         }
-        var step = TroubleshootMessages.render(current.step(), ids(current));
+        var step = TroubleshootMessages.render(current.step(), StepReplies.ids(current));
         var thread = threads.open(event, "Troubleshooting · " + event.getUser().getName());
         if (thread.isEmpty()) {
             Replies.finish(hook, step);
@@ -222,7 +226,7 @@ final class TroubleshootCommand extends SlashCommandAdapter implements Component
             return;
         }
         begin(event, () -> Conversation.Start.NONE, () -> replies.seed(replyId)
-                .orElseThrow(() -> new ConversationGoneException(GONE)));
+                .orElseThrow(() -> new StepReplies.ConversationGoneException(GONE)));
     }
 
     /** The question, when it quotes output the diagnosis recognises (a kernel message); else null. */
@@ -367,7 +371,7 @@ final class TroubleshootCommand extends SlashCommandAdapter implements Component
             return;
         }
         InteractionHook hook = reply.getHook();
-        workers.afterAck(event.deferEdit(), () -> finish(hook, job, false));
+        workers.afterAck(event.deferEdit(), () -> StepReplies.finish(hook, job, false));
     }
 
     /** For a new step message: defer a new reply (public or ephemeral per channel), then fill it. */
@@ -377,121 +381,7 @@ final class TroubleshootCommand extends SlashCommandAdapter implements Component
             return;
         }
         InteractionHook hook = event.getHook();
-        workers.afterAck(event.deferReply(visibility.ephemeral(event)), () -> finish(hook, job, true));
-    }
-
-    private void finish(InteractionHook hook, Supplier<Current> job, boolean fresh) {
-        Current current = attempt(hook, job, fresh);
-        if (current == null) {
-            return;
-        }
-        if (current.stored().stopped()) {
-            String stopped = "Stopped at step " + current.step().number() + ". Start again any time with /troubleshoot.";
-            if (onComponentsV2(hook)) {
-                Replies.finish(hook, TroubleshootMessages.notice(stopped)); // a V2 message takes no plain content
-            } else {
-                Replies.finish(hook, stopped);
-            }
-            return;
-        }
-        Replies.finish(hook, TroubleshootMessages.render(current.step(), ids(current)));
-    }
-
-    /** Runs the job; null when it failed and the user has been told why. */
-    private @Nullable Current attempt(InteractionHook hook, Supplier<Current> job, boolean fresh) {
-        if (hook.isExpired()) {
-            return null;
-        }
-        try {
-            return job.get();
-        } catch (StaleStepException e) {
-            Replies.followUpNotice(hook, e.getMessage());
-            return null;
-        } catch (ConversationGoneException e) {
-            Replies.finish(hook, e.getMessage());
-            return null;
-        } catch (ConversationException e) {
-            if (e.status() == 410 && !fresh) {
-                offerResume(hook, e.getMessage(), conversationOf(hook));
-            } else if (fresh) {
-                Replies.finish(hook, e.getMessage());
-            } else {
-                Replies.followUpNotice(hook, e.getMessage());
-            }
-            return null;
-        } catch (IllegalArgumentException e) { // InputRejectedException is one too
-            if (fresh) {
-                Replies.finish(hook, e.getMessage());
-            } else {
-                Replies.followUpNotice(hook, e.getMessage()); // the step message stays as it was
-            }
-            return null;
-        } catch (StoreException e) {
-            LOG.warn("Conversation not available: {}", e.getMessage());
-            Replies.followUpNotice(hook, DATABASE_DOWN);
-        }
-        return null;
-    }
-
-    /** Whether the message the hook edits is a Components V2 one (a step message). */
-    private static boolean onComponentsV2(InteractionHook hook) {
-        return hook.getInteraction() instanceof net.dv8tion.jda.api.interactions.components.ComponentInteraction c
-                && c.getMessage().isUsingComponentsV2();
-    }
-
-    /** An expired conversation's buttons answer with this: what happened, and a button to carry on. */
-    private static void offerResume(InteractionHook hook, String message, @org.jspecify.annotations.Nullable ComponentId clicked) {
-        if (clicked == null || clicked.args().size() < 2) {
-            Replies.followUpNotice(hook, message);
-            return;
-        }
-        var resume = ComponentId.of(KEY, "resume", clicked.args().get(0), clicked.args().get(1)).encode();
-        Replies.send(hook.sendMessage(new net.dv8tion.jda.api.utils.messages.MessageCreateBuilder()
-                        .setContent(message)
-                        .setComponents(net.dv8tion.jda.api.components.actionrow.ActionRow.of(
-                                net.dv8tion.jda.api.components.buttons.Button.primary(resume, "Resume")))
-                        .setAllowedMentions(java.util.List.of())
-                        .build())
-                .setEphemeral(true), "resume offer");
-    }
-
-    /** The component the hook's interaction came from (a button or a form), if we wrote it. */
-    private static @org.jspecify.annotations.Nullable ComponentId conversationOf(InteractionHook hook) {
-        Interaction interaction = hook.getInteraction();
-        String id = interaction instanceof net.dv8tion.jda.api.interactions.components.ComponentInteraction c
-                ? c.getComponentId()
-                : interaction instanceof net.dv8tion.jda.api.interactions.modals.ModalInteraction m ? m.getModalId() : null;
-        return id == null ? null : ComponentId.parse(id).orElse(null);
-    }
-
-    /**
-     * The step's button ids. Answers carry what the step asks (the probe and whether it verifies a
-     * fix, the choice), so answering needs no recomputation of the step: the step number, checked
-     * by the store, still refuses a stale click.
-     */
-    static TroubleshootMessages.Ids ids(Current current) {
-        String c = current.stored().id();
-        int n = current.step().number();
-        Ask ask = current.step().ask();
-        String probe = ask instanceof Ask.RunProbe r ? r.probe() : "-";
-        String afterFix = ask instanceof Ask.RunProbe r && r.afterFix() ? "1" : "0";
-        String choice = ask instanceof Ask.Pick p ? p.choice().id() : "-";
-        return new TroubleshootMessages.Ids() {
-            @Override public String paste() { return ComponentId.of(KEY, "paste", c, n, probe, afterFix).encode(); }
-            @Override public String cannot() { return ComponentId.of(KEY, "cannot", c, n, probe).encode(); }
-            @Override public String pick(String value) { return ComponentId.of(KEY, "pick", c, n, value, choice).encode(); }
-            @Override public String back() { return ComponentId.of(KEY, "back", c, n).encode(); }
-            @Override public String startOver() { return ComponentId.of(KEY, "over", c, n).encode(); }
-            @Override public String stop() { return ComponentId.of(KEY, "stop", c, n).encode(); }
-            @Override public String share() { return ComponentId.of(KEY, "share", c, n).encode(); }
-        };
-    }
-
-    /** The text a walk was to start from is gone: said in the reply, not as an error. */
-    private static final class ConversationGoneException extends RuntimeException {
-        ConversationGoneException(String message) {
-            super(message);
-        }
+        workers.afterAck(event.deferReply(visibility.ephemeral(event)), () -> StepReplies.finish(hook, job, true));
     }
 
     private static String owner(Interaction event) {
