@@ -67,6 +67,34 @@ public class Conversations {
     }
 
     /**
+     * The user's open conversation in this channel as stored, without computing its step (cheap
+     * enough to ask before acknowledging an interaction); expired ones do not count.
+     */
+    public Optional<StoredConversation> openStored(String owner, long channelId) {
+        return store.findOpen(owner, channelId).filter(s -> !expired(s));
+    }
+
+    /**
+     * Whether {@code actor} may act on the conversation, read without computing its step: what a
+     * button checks before it opens a form or posts a new message (both are first responses).
+     *
+     * @throws ConversationException 404 when there is no such conversation
+     */
+    public boolean mayAct(String id, String actor, boolean admin) {
+        return admin || load(id).owner().equals(actor);
+    }
+
+    /** Notes the thread the conversation moved into (its step message is posted there). */
+    public void movedTo(String id, long threadId) {
+        store.setThread(id, threadId);
+    }
+
+    /** The conversation's current step, for its owner (or an admin) only: to show it again. */
+    public Current show(String id, String actor, boolean admin) {
+        return current(owned(id, actor, admin));
+    }
+
+    /**
      * Records the answer to step {@code stepNumber} and returns the next step.
      *
      * @param actor who answers; must be the owner unless {@code admin}

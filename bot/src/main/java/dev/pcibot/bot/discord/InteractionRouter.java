@@ -129,7 +129,19 @@ public final class InteractionRouter extends ListenerAdapter {
 
     static GateRequest request(Interaction event, EntryPoint entry) {
         Long guild = event.getGuild() == null ? null : event.getGuild().getIdLong();
-        return new GateRequest(entry, guild, event.getChannelIdLong(), event.getUser().getIdLong());
+        return new GateRequest(entry, guild, channelOf(event), event.getUser().getIdLong());
+    }
+
+    /** A thread counts as its parent channel: a conversation's thread is where its channel allows it. */
+    public static long channelOf(Interaction event) {
+        if (event.getChannel() instanceof net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel thread) {
+            try {
+                return thread.getParentChannel().getIdLong();
+            } catch (RuntimeException e) { // the parent is not cached: the thread stands for itself
+                return event.getChannelIdLong();
+            }
+        }
+        return event.getChannelIdLong();
     }
 
     private static void run(IReplyCallback event, Runnable handler) {

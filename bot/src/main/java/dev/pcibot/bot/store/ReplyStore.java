@@ -87,6 +87,66 @@ public class ReplyStore {
         }
     }
 
+    /**
+     * Keeps the text a diagnosis reply was made from, so its "Walk me through it" button can start a
+     * conversation from the same facts (V4__reply_seed.sql). Pasted text is kept only for this, and
+     * only until {@link #deleteSeedsBefore}.
+     */
+    public void saveSeed(long replyId, String text, Instant at) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO reply_seed (reply_id, text_gz, created_at) VALUES (?, ?, ?)")) {
+            ps.setLong(1, replyId);
+            ps.setBytes(2, gzip(text));
+            ps.setTimestamp(3, Timestamp.from(at));
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("could not keep the diagnosed text of reply " + replyId, e);
+        }
+    }
+
+    /** The text reply {@code replyId} diagnosed, or empty (an answer, or deleted since). */
+    public Optional<String> seed(long replyId) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT text_gz FROM reply_seed WHERE reply_id = ?")) {
+            ps.setLong(1, replyId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(gunzip(rs.getBytes(1))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not read the diagnosed text of reply " + replyId, e);
+        }
+    }
+
+    /** Deletes the kept texts older than {@code cutoff}; returns how many. */
+    public int deleteSeedsBefore(Instant cutoff) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("DELETE FROM reply_seed WHERE created_at < ?")) {
+            ps.setTimestamp(1, Timestamp.from(cutoff));
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("could not delete old diagnosed texts", e);
+        }
+    }
+
+    static byte[] gzip(String text) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(out)) {
+            gz.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // in memory: does not happen
+        }
+        return out.toByteArray();
+    }
+
+    static String gunzip(byte[] bytes) {
+        try (java.util.zip.GZIPInputStream gz = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            return new String(gz.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new StoreException("a kept text is not readable gzip", e);
+        }
+    }
+
     // Ids are catalogue ids and section ids: neither contains a comma or a line break.
     static String encode(List<List<String>> pages) {
         StringBuilder out = new StringBuilder();

@@ -26,6 +26,9 @@ final class PostgresStoresTest {
         StoredReply reply = new ReplyStore(ds).save(ReplyKind.DIAGNOSIS, 1L, 2L, 3L, null,
                 List.of(List.of("iommu-not-enabled", "host-driver-bound")), T0);
         assertEquals(reply, new ReplyStore(ds).find(reply.id()).orElseThrow());
+        new ReplyStore(ds).saveSeed(reply.id(), "[    0.0] DMAR: IOMMU enabled", T0);
+        assertEquals("[    0.0] DMAR: IOMMU enabled", new ReplyStore(ds).seed(reply.id()).orElseThrow());
+        assertEquals(1, new ReplyStore(ds).deleteSeedsBefore(T0.plusSeconds(1)));
 
         FeedbackStore feedback = new FeedbackStore(ds);
         feedback.vote(new Vote(reply.id(), "iommu-not-enabled", 1L, 2L, 7L, true, T0));

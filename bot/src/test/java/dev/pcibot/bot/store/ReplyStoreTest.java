@@ -32,4 +32,27 @@ final class ReplyStoreTest {
     void unknownIdIsEmpty() {
         assertTrue(new ReplyStore(TestDatabase.migrated()).find(42L).isEmpty());
     }
+
+    @Test
+    void aDiagnosedTextIsKeptForItsReplyUntilItIsOld() {
+        ReplyStore store = new ReplyStore(TestDatabase.migrated());
+        StoredReply diagnosis = store.save(ReplyKind.DIAGNOSIS, 1L, 2L, 3L, null, List.of(List.of("none")), T0);
+        StoredReply later = store.save(ReplyKind.DIAGNOSIS, 1L, 2L, 3L, null, List.of(List.of("none")), T0);
+
+        store.saveSeed(diagnosis.id(), "[    0.0] DMAR: IOMMU enabled", T0);
+        store.saveSeed(later.id(), "lspci", T0.plusSeconds(3600));
+
+        assertEquals("[    0.0] DMAR: IOMMU enabled", store.seed(diagnosis.id()).orElseThrow());
+        assertEquals(1, store.deleteSeedsBefore(T0.plusSeconds(60)));
+        assertTrue(store.seed(diagnosis.id()).isEmpty());
+        assertEquals("lspci", store.seed(later.id()).orElseThrow());
+    }
+
+    @Test
+    void aKeptLogIsStoredCompressedAndComesBackWhole() {
+        String log = "[    0.093192] DMAR: IOMMU enabled ünïcode\n".repeat(20_000);
+        byte[] kept = ReplyStore.gzip(log);
+        assertTrue(kept.length < log.length() / 10, "a log shrinks: " + kept.length + " bytes");
+        assertEquals(log, ReplyStore.gunzip(kept));
+    }
 }

@@ -143,6 +143,60 @@ class WebPageBrowserTest {
     }
 
     @Test
+    void aPasteIsWalkedToItsSummaryWithTheBootLoadersFixCitationsAndGaps() throws IOException {
+        driver.get("http://127.0.0.1:" + server.getPort() + "/");
+        js("document.getElementById('paste').value = arguments[0]", resource("/converse/walk/diagnose-paste.txt"));
+        driver.findElement(By.id("diagnose-walk")).click();
+        waitFor("#ts-step .ts-step h3");
+        for (int answered = 0; !stepTitle().equals("Summary"); answered++) {
+            assertTrue(answered < 10, "no summary after 10 answers; at " + stepTitle() + ": " + text("#ts-step"));
+            assertTrue(driver.findElements(By.cssSelector("#ts-step .error")).isEmpty(), text("#ts-step"));
+            String before = stepTitle();
+            List<WebElement> radios = driver.findElements(By.cssSelector("#ts-step input[type=radio]"));
+            if (!radios.isEmpty()) {
+                radios.get(0).click(); // the symptom: setting it up
+            } else {
+                String command = text("#ts-step pre.cmd code");
+                js("document.getElementById('ts-paste').value = arguments[0]", resource("/converse/healthy/" + probe(command) + ".txt"));
+            }
+            driver.findElement(By.cssSelector("#ts-step form.ts-ask button[type=submit]")).click();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (before.equals(stepTitle()) && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+        }
+        String summary = text("#ts-step");
+        assertTrue(summary.contains("obsolete-fb-param"), "the paste's finding: " + summary);
+        assertTrue(summary.contains("How to fix it") && summary.contains("/etc/default/grub"), "the GRUB fix: " + summary);
+        assertFalse(summary.contains("/etc/kernel/cmdline"), "no systemd-boot variant on a GRUB host: " + summary);
+        assertTrue(summary.contains("Source:"), "citations: " + summary);
+        assertTrue(summary.contains("not checked:"), "what was not checked: " + summary);
+        assertTrue(driver.findElements(By.cssSelector("#ts-step .finding a[href^='http']")).size() > 0, "linked sources");
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        js("document.getElementById('ts-step').scrollIntoView()");
+        Files.write(dir.resolve("walk-summary-1280.png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        assertNoCspViolation();
+    }
+
+    /** The probe whose command the step shows. */
+    private static String probe(String command) {
+        for (String[] p : new String[][] {{"dmesg | grep", "kernel-iommu"}, {"find /sys/kernel/iommu_groups", "iommu-groups"},
+                {"lsmod", "vfio-modules"}, {"lspci -nnk", "lspci-nnk"}, {"qm config", "qm-config"}}) {
+            if (command.contains(p[0])) {
+                return p[1];
+            }
+        }
+        return fail("no scripted paste for " + command);
+    }
+
+    private static String resource(String path) throws IOException {
+        try (InputStream in = WebPageBrowserTest.class.getResourceAsStream(path)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
     void phoneWidthKeepsCodeAndCopyButtonsInView() {
         driver.manage().window().setSize(new Dimension(390, 844));
         try {

@@ -72,7 +72,7 @@ final class DiagnoseCommand extends SlashCommandAdapter implements ComponentHand
             return;
         }
         if (file == null) {
-            replies.start(event, "your paste", () -> diagnoser.diagnose(text));
+            replies.start(event, "your paste", () -> DiagnosisReplies.Diagnosed.of(diagnoser, text));
             return;
         }
         AttachmentRef ref = AttachmentRef.of(file);
@@ -83,8 +83,10 @@ final class DiagnoseCommand extends SlashCommandAdapter implements ComponentHand
         }
         String source = "attachment " + ref.fileName();
         replies.start(event, source, () -> {
-            try (InputStream in = withText(text, attachments.open(ref))) {
-                return diagnoser.diagnose(in);
+            // the bytes read are kept as they pass (the reader stops at the size limit) for the walk button
+            java.io.ByteArrayOutputStream copy = new java.io.ByteArrayOutputStream();
+            try (InputStream in = new CopyingInputStream(withText(text, attachments.open(ref)), copy)) {
+                return new DiagnosisReplies.Diagnosed(diagnoser.diagnose(in), copy.toString(StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -99,7 +101,7 @@ final class DiagnoseCommand extends SlashCommandAdapter implements ComponentHand
             Replies.notice(event, "The form was empty: paste the command output into it.");
             return;
         }
-        replies.start(event, "your paste", () -> diagnoser.diagnose(text));
+        replies.start(event, "your paste", () -> DiagnosisReplies.Diagnosed.of(diagnoser, text));
     }
 
     static Modal pasteForm() {

@@ -73,7 +73,7 @@ final class DiagnoseMessageCommand implements BotCommand {
             for (AttachmentRef ref : files) {
                 text.append('\n').append(attachments.readText(ref));
             }
-            return diagnoser.diagnose(text.toString());
+            return DiagnosisReplies.Diagnosed.of(diagnoser, text.toString());
         });
     }
 }

@@ -10,6 +10,7 @@ import dev.pcibot.bot.store.ReplyKind;
 import dev.pcibot.bot.store.ReplyStore;
 import dev.pcibot.bot.store.StoreException;
 import dev.pcibot.bot.store.StoredReply;
+import dev.pcibot.kb.diagnose.Diagnoser;
 import dev.pcibot.kb.diagnose.Diagnosis;
 import dev.pcibot.kb.diagnose.Finding;
 import dev.pcibot.kb.diagnose.InputRejectedException;
@@ -34,7 +35,17 @@ final class DiagnosisReplies {
     /** The work: produce a diagnosis, or throw with a message for the user. */
     @FunctionalInterface
     interface Job {
-        Diagnosis run() throws AttachmentRejectedException;
+        Diagnosed run() throws AttachmentRejectedException;
+    }
+
+    /**
+     * A diagnosis and the text it was made from: kept for "Walk me through it", which starts a
+     * conversation from the same facts.
+     */
+    record Diagnosed(Diagnosis diagnosis, String text) {
+        static Diagnosed of(Diagnoser diagnoser, String text) {
+            return new Diagnosed(diagnoser.diagnose(text), text);
+        }
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(DiagnosisReplies.class);
@@ -73,9 +84,9 @@ final class DiagnosisReplies {
             LOG.warn("Diagnosis dropped: it waited past the 15-minute interaction token");
             return; // nobody can be answered any more; do not spend the CPU
         }
-        Diagnosis diagnosis;
+        Diagnosed diagnosed;
         try {
-            diagnosis = job.run();
+            diagnosed = job.run();
         } catch (AttachmentRejectedException | InputRejectedException e) {
             Replies.finish(hook, e.getMessage());
             return;
@@ -84,11 +95,13 @@ final class DiagnosisReplies {
             Replies.finish(hook, "I could not read all of " + source + ": " + e.getCause().getMessage());
             return;
         }
-        Replies.finish(hook, DiagnosisMessages.render(diagnosis, source, buttons(event, diagnosis, authorId)));
+        Diagnosis diagnosis = diagnosed.diagnosis();
+        Replies.finish(hook, DiagnosisMessages.render(diagnosis, source, buttons(event, diagnosed, authorId)));
     }
 
-    private List<ActionRow> buttons(IReplyCallback event, Diagnosis diagnosis, long authorId) {
+    private List<ActionRow> buttons(IReplyCallback event, Diagnosed diagnosed, long authorId) {
         long asker = event.getUser().getIdLong();
+        Diagnosis diagnosis = diagnosed.diagnosis();
         try {
             List<String> ids = diagnosis.findings().stream().map(Finding::id).distinct().toList();
             StoredReply saved = replies.save(
@@ -99,10 +112,21 @@ final class DiagnosisReplies {
                     null,
                     List.of(ids),
                     clock.instant());
-            return ReplyButtons.forDiagnosis(saved.id(), asker, authorId);
+            return ReplyButtons.forDiagnosis(saved.id(), asker, authorId, keepSeed(saved.id(), diagnosed.text()));
         } catch (StoreException e) {
             LOG.warn("Reply not stored, sending it without feedback buttons: {}", e.getMessage());
             return ReplyButtons.deleteOnly(asker, authorId);
+        }
+    }
+
+    /** Whether the text was kept, so the walk button can start from it. */
+    private boolean keepSeed(long replyId, String text) {
+        try {
+            replies.saveSeed(replyId, text, clock.instant());
+            return true;
+        } catch (StoreException e) {
+            LOG.warn("Diagnosed text not kept, sending the reply without 'Walk me through it': {}", e.getMessage());
+            return false;
         }
     }
 }

@@ -3,24 +3,34 @@ package dev.pcibot.bot.discord.command;
 import dev.pcibot.bot.converse.ConversationException;
 import dev.pcibot.bot.converse.Conversations;
 import dev.pcibot.bot.converse.Current;
+import dev.pcibot.bot.converse.StoredConversation;
 import dev.pcibot.bot.discord.ComponentHandler;
 import dev.pcibot.bot.discord.ComponentId;
 import dev.pcibot.bot.discord.Replies;
 import dev.pcibot.bot.discord.ReplyVisibility;
 import dev.pcibot.bot.discord.SlashCommandAdapter;
 import dev.pcibot.bot.discord.Workers;
+import dev.pcibot.bot.discord.intake.AttachmentReader;
+import dev.pcibot.bot.discord.intake.AttachmentRejectedException;
+import dev.pcibot.bot.discord.render.ReplyButtons;
+import dev.pcibot.bot.store.ReplyKind;
+import dev.pcibot.bot.store.ReplyStore;
+import dev.pcibot.bot.store.StoredReply;
 import dev.pcibot.bot.discord.render.TroubleshootMessages;
 import dev.pcibot.bot.store.StoreException;
 import dev.pcibot.kb.converse.Answer;
+import dev.pcibot.kb.converse.Ask;
 import dev.pcibot.kb.converse.Choice;
 import dev.pcibot.kb.converse.Conversation;
 import dev.pcibot.kb.converse.StaleStepException;
+import dev.pcibot.kb.diagnose.Diagnoser;
 import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.Permission;
-import net.dv8tion.jda.api.components.label.Label;
-import net.dv8tion.jda.api.components.textinput.TextInput;
-import net.dv8tion.jda.api.components.textinput.TextInputStyle;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
+import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
@@ -30,17 +40,21 @@ import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
-import net.dv8tion.jda.api.interactions.modals.ModalMapping;
-import net.dv8tion.jda.api.modals.Modal;
+import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code /troubleshoot}: a conversation that asks for one output at a time, in the guide's order,
  * and ends with a cited diagnosis. The step is one message edited in place: its buttons paste an
- * output (a form), say "I can't run this", pick an option, go back, start over or stop. Only the
- * user who started it (or a server admin) may answer; anyone else is told to start their own. Each
- * button names its conversation and step, so a second click or an old message is told what happened.
+ * output (a form with a text box and a file upload), say "I can't run this", pick an option, go
+ * back, start over or stop. It also starts from "Walk me through it" under a diagnosis or an answer
+ * (the same paste, owned by whoever clicks). In a public help channel it moves into a thread of its
+ * own ({@link ConversationThreads}); one is open per user and channel, and a second start points to
+ * it. Only the user who started it (or a server admin) may answer; anyone else is told privately to
+ * start their own. Each button names its conversation and step, so a second click or an old message
+ * is told what happened ({@link StepReplies}).
  */
 @Singleton
 final class TroubleshootCommand extends SlashCommandAdapter implements ComponentHandler {
@@ -48,20 +62,34 @@ final class TroubleshootCommand extends SlashCommandAdapter implements Component
     static final String DEVICE_OPTION = "device";
     static final String VMID_OPTION = "vmid";
     static final String SYMPTOM_OPTION = "symptom";
-    static final String PASTE_INPUT = "output";
     static final String NOT_YOURS = "This troubleshooting conversation is someone else's: only the person who"
             + " started it (or a server admin) can answer it. Start your own with /troubleshoot.";
+    /** What a diagnosis says of text that shows nothing: a question that quotes no output. */
+    private static final java.util.Set<String> QUIET_FINDINGS = java.util.Set.of("none", "insufficient-info");
+    static final String DATABASE_DOWN = StepReplies.DATABASE_DOWN;
     private static final Logger LOG = LoggerFactory.getLogger(TroubleshootCommand.class);
+
+    static final String GONE = "I no longer have what that reply was made from (pastes are kept for a few days)."
+            + " Start with /troubleshoot, or /diagnose the output again.";
 
     private final Conversations conversations;
     private final Workers workers;
     private final ReplyVisibility visibility;
+    private final ReplyStore replies;
+    private final Diagnoser diagnoser;
+    private final PasteForm form;
+    private final ConversationThreads threads;
 
-    TroubleshootCommand(Conversations conversations, Workers workers, ReplyVisibility visibility) {
+    TroubleshootCommand(Conversations conversations, Workers workers, ReplyVisibility visibility, ReplyStore replies,
+            Diagnoser diagnoser, AttachmentReader attachments) {
         super("troubleshoot", "Walk through PCI passthrough checks step by step, in the guide's order");
         this.conversations = conversations;
         this.workers = workers;
         this.visibility = visibility;
+        this.replies = replies;
+        this.diagnoser = diagnoser;
+        this.form = new PasteForm(attachments);
+        this.threads = new ConversationThreads(visibility);
         OptionData symptom = new OptionData(OptionType.STRING, SYMPTOM_OPTION, "What goes wrong");
         for (Choice.Option o : Choice.SYMPTOM.options()) {
             symptom.addChoice(o.shortLabel(), o.value());
@@ -89,18 +117,139 @@ final class TroubleshootCommand extends SlashCommandAdapter implements Component
             Replies.notice(event, e.getMessage());
             return;
         }
+        Conversation.Start given = start;
+        begin(event, () -> given, () -> null);
+    }
+
+    /**
+     * Starts a conversation for whoever is behind {@code event}, unless they have one open in this
+     * channel already (one per user per channel): then they are pointed to it, privately.
+     *
+     * @param start how it starts; computed on the worker
+     * @param seed the text it starts from (a paste, a question that quotes output), or null
+     */
+    private void begin(IReplyCallback event, Supplier<Conversation.Start> start, Supplier<@Nullable String> seed) {
+        String owner = owner(event);
         Long guild = event.getGuild() == null ? null : event.getGuild().getIdLong();
-        long channel = event.getChannelIdLong();
-        work(event, event.getHook(), () -> {
-            // one open conversation per user per channel: a new /troubleshoot replaces the old one
-            conversations.openIn(owner(event), channel)
-                    .ifPresent(old -> conversations.stop(old.stored().id(), owner(event), false));
-            return conversations.start(owner(event), guild, channel, start, null);
-        }, true);
+        long channel = ConversationThreads.channelOf(event);
+        Optional<StoredConversation> open;
+        try {
+            open = conversations.openStored(owner, channel);
+        } catch (StoreException e) {
+            Replies.notice(event, DATABASE_DOWN);
+            return;
+        }
+        if (open.isPresent()) {
+            pointTo(event, open.get());
+            return;
+        }
+        Supplier<Current> job = () -> {
+            // an expired one left open here is stopped: the new one takes its place
+            conversations.openIn(owner, channel).ifPresent(old -> conversations.stop(old.stored().id(), owner, false));
+            return conversations.start(owner, guild, channel, start.get(), seed.get());
+        };
+        if (!threads.movesToThread(event)) {
+            work(event, job);
+            return;
+        }
+        if (!workers.tryReserve()) {
+            Replies.notice(event, Workers.BUSY);
+            return;
+        }
+        InteractionHook hook = event.getHook();
+        workers.afterAck(event.deferReply(true), () -> finishInThread(event, hook, job));
+    }
+
+    /**
+     * Starts the conversation in a new thread of the channel: the step message goes there and the
+     * user is told privately where it is. Without a thread (Discord said no) it stays in this reply.
+     */
+    private void finishInThread(IReplyCallback event, InteractionHook hook, Supplier<Current> job) {
+        Current current = StepReplies.attempt(hook, job, true);
+        if (current == null) {
+            return;
+        }
+        var step = TroubleshootMessages.render(current.step(), StepReplies.ids(current));
+        var thread = threads.open(event, "Troubleshooting · " + event.getUser().getName());
+        if (thread.isEmpty()) {
+            Replies.finish(hook, step);
+            return;
+        }
+        try {
+            thread.get().sendMessage(step).complete();
+            conversations.movedTo(current.stored().id(), thread.get().getIdLong());
+        } catch (RuntimeException e) { // a failed post or store: the reply carries the step instead
+            LOG.warn("Could not move a conversation into its thread: {}", e.getMessage());
+            Replies.finish(hook, step);
+            return;
+        }
+        Replies.finish(hook, "I opened a thread for this conversation: " + thread.get().getAsMention()
+                + ". Answer there; only you (and server admins) can.");
+    }
+
+    /** "You have one open here": with a button that shows its step again, and one that stops it. */
+    private static void pointTo(IReplyCallback event, StoredConversation open) {
+        int step = open.conversation().stepNumber();
+        String where = open.threadId() == null ? "" : " in <#" + open.threadId() + ">";
+        String text = "You already have a troubleshooting conversation open in this channel" + where + " (at step "
+                + step + "). Carry on with it, or stop it to start a new one.";
+        Replies.send(event.reply(new MessageCreateBuilder()
+                        .setContent(text)
+                        .setComponents(ActionRow.of(
+                                Button.primary(ComponentId.of(KEY, "show", open.id(), step).encode(), "Show it here"),
+                                Button.danger(ComponentId.of(KEY, "stop", open.id(), step).encode(), "Stop it")))
+                        .setAllowedMentions(List.of())
+                        .build())
+                .setEphemeral(true), "open conversation pointer");
+    }
+
+    /**
+     * "Walk me through it" under a diagnosis or an answer: a conversation from the same paste (or
+     * the question), owned by whoever clicked.
+     */
+    private void walk(ButtonInteractionEvent event, ComponentId id) {
+        long replyId = id.longArg(0);
+        Optional<StoredReply> reply;
+        try {
+            reply = replies.find(replyId);
+        } catch (StoreException e) {
+            Replies.notice(event, DATABASE_DOWN);
+            return;
+        }
+        if (reply.isEmpty()) {
+            Replies.notice(event, GONE);
+            return;
+        }
+        if (reply.get().kind() == ReplyKind.ANSWER) {
+            String question = reply.get().query() == null ? "" : reply.get().query();
+            begin(event, () -> Conversation.Start.NONE, () -> quotedOutput(question));
+            return;
+        }
+        begin(event, () -> Conversation.Start.NONE, () -> replies.seed(replyId)
+                .orElseThrow(() -> new StepReplies.ConversationGoneException(GONE)));
+    }
+
+    /** The question, when it quotes output the diagnosis recognises (a kernel message); else null. */
+    private @Nullable String quotedOutput(String question) {
+        if (question.isBlank()) {
+            return null;
+        }
+        try {
+            var diagnosis = diagnoser.diagnose(question);
+            boolean recognised = diagnosis.parts().stream().anyMatch(p -> !p.kind().equals("unknown"))
+                    || diagnosis.findings().stream().anyMatch(f -> !QUIET_FINDINGS.contains(f.id()));
+            return recognised ? question : null;
+        } catch (IllegalArgumentException e) {
+            return null; // prose the diagnosis refuses: the walk starts from nothing
+        }
     }
 
     @Override
     public void onButton(ButtonInteractionEvent event, ComponentId id) {
+        if (id.action().equals(ReplyButtons.WALK) && id.args().size() == 1) {
+            walk(event, id);
+            return;
+        }
         if (id.args().size() < 2) {
             Replies.notice(event, "This button is from an older version of me and no longer works.");
             return;
@@ -112,34 +261,45 @@ final class TroubleshootCommand extends SlashCommandAdapter implements Component
         switch (id.action()) {
             case "paste" -> {
                 // a form must be the first response, so ownership is checked before it opens
-                try {
-                    Current current = conversations.get(conversation);
-                    if (!admin && !current.stored().owner().equals(actor)) {
-                        Replies.notice(event, NOT_YOURS);
-                        return;
-                    }
-                } catch (ConversationException | StoreException e) {
-                    Replies.notice(event, e.getMessage());
+                if (refusedPrivately(event, conversation, actor, admin)) {
                     return;
                 }
-                Replies.send(event.replyModal(pasteForm(conversation, step)), "paste form");
+                Replies.send(event.replyModal(form.build(KEY, id.args())), "paste form");
             }
             case "cannot" -> edit(event, () -> {
-                Current current = conversations.get(conversation);
-                String probe = current.step().ask() instanceof dev.pcibot.kb.converse.Ask.RunProbe r ? r.probe() : "";
+                String probe = id.args().size() > 2 ? id.args().get(2) : null;
+                if (probe == null) { // a button of an older version: ask the step
+                    Current current = conversations.get(conversation);
+                    probe = current.step().ask() instanceof Ask.RunProbe r ? r.probe() : "";
+                }
                 return conversations.answer(conversation, actor, admin, step, new Answer.CannotRun(probe));
             });
             case "pick" -> edit(event, () -> {
-                Current current = conversations.get(conversation);
-                if (!(current.step().ask() instanceof dev.pcibot.kb.converse.Ask.Pick p) || current.step().number() != step) {
-                    throw new StaleStepException(step, current.step().number());
+                Choice choice = id.args().size() > 3 ? Choice.byId(id.args().get(3)).orElse(null) : null;
+                if (choice == null) { // a button of an older version: ask the step
+                    Current current = conversations.get(conversation);
+                    if (!(current.step().ask() instanceof Ask.Pick p) || current.step().number() != step) {
+                        throw new StaleStepException(step, current.step().number());
+                    }
+                    choice = p.choice();
                 }
-                return conversations.answer(conversation, actor, admin, step, new Answer.Chose(p.choice(), id.args().get(2)));
+                return conversations.answer(conversation, actor, admin, step, new Answer.Chose(choice, id.args().get(2)));
             });
             case "back" -> edit(event, () -> conversations.back(conversation, actor, admin, step));
             case "over" -> edit(event, () -> conversations.startOver(conversation, actor, admin));
             case "stop" -> edit(event, () -> conversations.stop(conversation, actor, admin));
-            case "resume" -> edit(event, () -> conversations.resume(conversation, actor, admin));
+            case "resume" -> {
+                // the offer to resume is a plain notice: the step comes back as a new message
+                if (!refusedPrivately(event, conversation, actor, admin)) {
+                    work(event, () -> conversations.resume(conversation, actor, admin));
+                }
+            }
+            case "show" -> {
+                // a new message may be public: only the owner's is posted, anyone else is told privately
+                if (!refusedPrivately(event, conversation, actor, admin)) {
+                    work(event, () -> conversations.show(conversation, actor, admin));
+                }
+            }
             case "share" -> {
                 try {
                     String shareId = conversations.share(conversation, actor, admin);
@@ -153,6 +313,19 @@ final class TroubleshootCommand extends SlashCommandAdapter implements Component
         }
     }
 
+    /** Says privately why not, when {@code actor} may not act on the conversation; true then. */
+    private boolean refusedPrivately(IReplyCallback event, String conversation, String actor, boolean admin) {
+        try {
+            if (conversations.mayAct(conversation, actor, admin)) {
+                return false;
+            }
+            Replies.notice(event, NOT_YOURS);
+        } catch (ConversationException | StoreException e) {
+            Replies.notice(event, e.getMessage());
+        }
+        return true;
+    }
+
     @Override
     public void onModal(ModalInteractionEvent event, ComponentId id) {
         if (id.args().size() < 2) {
@@ -161,26 +334,33 @@ final class TroubleshootCommand extends SlashCommandAdapter implements Component
         }
         String conversation = id.args().get(0);
         int step = (int) id.longArg(1);
-        ModalMapping value = event.getValue(PASTE_INPUT);
-        String text = value == null ? "" : value.getAsString();
+        PasteForm.Submitted submitted;
+        try {
+            submitted = form.read(event); // an empty form or a file that is no text: told at once
+        } catch (AttachmentRejectedException e) {
+            Replies.notice(event, e.getMessage());
+            return;
+        }
         edit(event, () -> {
-            Current current = conversations.get(conversation);
-            if (!(current.step().ask() instanceof dev.pcibot.kb.converse.Ask.RunProbe r) || current.step().number() != step) {
-                throw new StaleStepException(step, current.step().number());
+            Ask.RunProbe r;
+            if (id.args().size() > 3) {
+                r = new Ask.RunProbe(id.args().get(2), "", "", "", id.args().get(3).equals("1"));
+            } else { // a form of an older version: ask the step
+                Current current = conversations.get(conversation);
+                if (!(current.step().ask() instanceof Ask.RunProbe asked) || current.step().number() != step) {
+                    throw new StaleStepException(step, current.step().number());
+                }
+                r = asked;
+            }
+            String text;
+            try {
+                text = form.text(submitted);
+            } catch (AttachmentRejectedException e) {
+                throw new IllegalArgumentException(e.getMessage(), e); // told privately; the step stays
             }
             return conversations.answer(conversation, owner(event), admin(event), step,
                     new Answer.Pasted(r.probe(), text, r.afterFix()));
         });
-    }
-
-    static Modal pasteForm(String conversation, int step) {
-        TextInput input = TextInput.create(PASTE_INPUT, TextInputStyle.PARAGRAPH)
-                .setPlaceholder("Paste what the command printed")
-                .setRequiredRange(1, TextInput.MAX_VALUE_LENGTH)
-                .build();
-        return Modal.create(ComponentId.of(KEY, "m", conversation, step).encode(), "Paste the output")
-                .addComponents(Label.of("Output (up to 4,000 characters)", input))
-                .build();
     }
 
     /** For a button or form on the step message: acknowledge by editing it, then update it in place. */
@@ -191,93 +371,17 @@ final class TroubleshootCommand extends SlashCommandAdapter implements Component
             return;
         }
         InteractionHook hook = reply.getHook();
-        workers.afterAck(event.deferEdit(), () -> finish(hook, job, false));
+        workers.afterAck(event.deferEdit(), () -> StepReplies.finish(hook, job, false));
     }
 
-    /** For the slash command: defer a new reply (public or ephemeral per channel), then fill it. */
-    private void work(SlashCommandInteractionEvent event, InteractionHook hook, Supplier<Current> job, boolean fresh) {
+    /** For a new step message: defer a new reply (public or ephemeral per channel), then fill it. */
+    private void work(IReplyCallback event, Supplier<Current> job) {
         if (!workers.tryReserve()) {
             Replies.notice(event, Workers.BUSY);
             return;
         }
-        workers.afterAck(event.deferReply(visibility.ephemeral(event)), () -> finish(hook, job, fresh));
-    }
-
-    private void finish(InteractionHook hook, Supplier<Current> job, boolean fresh) {
-        if (hook.isExpired()) {
-            return;
-        }
-        Current current;
-        try {
-            current = job.get();
-        } catch (StaleStepException e) {
-            Replies.followUpNotice(hook, e.getMessage());
-            return;
-        } catch (ConversationException e) {
-            if (e.status() == 410 && !fresh) {
-                offerResume(hook, e.getMessage(), conversationOf(hook));
-            } else if (fresh) {
-                Replies.finish(hook, e.getMessage());
-            } else {
-                Replies.followUpNotice(hook, e.getMessage());
-            }
-            return;
-        } catch (IllegalArgumentException e) { // InputRejectedException is one too
-            if (fresh) {
-                Replies.finish(hook, e.getMessage());
-            } else {
-                Replies.followUpNotice(hook, e.getMessage()); // the step message stays as it was
-            }
-            return;
-        } catch (StoreException e) {
-            LOG.warn("Conversation not available: {}", e.getMessage());
-            Replies.followUpNotice(hook, "I could not reach my database to keep this conversation; try again in a moment.");
-            return;
-        }
-        if (current.stored().stopped()) {
-            Replies.finish(hook, "Stopped at step " + current.step().number() + ". Start again any time with /troubleshoot.");
-            return;
-        }
-        Replies.finish(hook, TroubleshootMessages.render(current.step(), ids(current)));
-    }
-
-    /** An expired conversation's buttons answer with this: what happened, and a button to carry on. */
-    private static void offerResume(InteractionHook hook, String message, @org.jspecify.annotations.Nullable ComponentId clicked) {
-        if (clicked == null || clicked.args().size() < 2) {
-            Replies.followUpNotice(hook, message);
-            return;
-        }
-        var resume = ComponentId.of(KEY, "resume", clicked.args().get(0), clicked.args().get(1)).encode();
-        Replies.send(hook.sendMessage(new net.dv8tion.jda.api.utils.messages.MessageCreateBuilder()
-                        .setContent(message)
-                        .setComponents(net.dv8tion.jda.api.components.actionrow.ActionRow.of(
-                                net.dv8tion.jda.api.components.buttons.Button.primary(resume, "Resume")))
-                        .setAllowedMentions(java.util.List.of())
-                        .build())
-                .setEphemeral(true), "resume offer");
-    }
-
-    /** The component the hook's interaction came from (a button or a form), if we wrote it. */
-    private static @org.jspecify.annotations.Nullable ComponentId conversationOf(InteractionHook hook) {
-        Interaction interaction = hook.getInteraction();
-        String id = interaction instanceof net.dv8tion.jda.api.interactions.components.ComponentInteraction c
-                ? c.getComponentId()
-                : interaction instanceof net.dv8tion.jda.api.interactions.modals.ModalInteraction m ? m.getModalId() : null;
-        return id == null ? null : ComponentId.parse(id).orElse(null);
-    }
-
-    static TroubleshootMessages.Ids ids(Current current) {
-        String c = current.stored().id();
-        int n = current.step().number();
-        return new TroubleshootMessages.Ids() {
-            @Override public String paste() { return ComponentId.of(KEY, "paste", c, n).encode(); }
-            @Override public String cannot() { return ComponentId.of(KEY, "cannot", c, n).encode(); }
-            @Override public String pick(String value) { return ComponentId.of(KEY, "pick", c, n, value).encode(); }
-            @Override public String back() { return ComponentId.of(KEY, "back", c, n).encode(); }
-            @Override public String startOver() { return ComponentId.of(KEY, "over", c, n).encode(); }
-            @Override public String stop() { return ComponentId.of(KEY, "stop", c, n).encode(); }
-            @Override public String share() { return ComponentId.of(KEY, "share", c, n).encode(); }
-        };
+        InteractionHook hook = event.getHook();
+        workers.afterAck(event.deferReply(visibility.ephemeral(event)), () -> StepReplies.finish(hook, job, true));
     }
 
     private static String owner(Interaction event) {

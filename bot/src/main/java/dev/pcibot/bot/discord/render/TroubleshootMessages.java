@@ -9,25 +9,36 @@ import dev.pcibot.kb.diagnose.Severity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.components.container.Container;
+import net.dv8tion.jda.api.components.container.ContainerChildComponent;
+import net.dv8tion.jda.api.components.separator.Separator;
+import net.dv8tion.jda.api.components.textdisplay.TextDisplay;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 
 /**
- * One step of a troubleshooting conversation as a Discord message: the question (the command to
- * run, filled with the user's VM id and PCI address, or the options to pick from), what is known so
- * far (host facts, the device picture, findings), and the buttons that answer it. Blocked and done
- * steps add the findings themselves, fixes included. Every part is trimmed to Discord's limits.
+ * One step of a troubleshooting conversation as a Discord message in Components V2: one container,
+ * its accent the step's state, holding the question (the command to run, filled with the user's VM
+ * id and PCI address, or the options to pick from) with its buttons right under it, what is known so
+ * far (host facts, the device picture, findings), and the controls. Blocked and done steps add the
+ * findings themselves, fixes and sources included. V2 reads better than embeds here: the buttons sit
+ * with the question they answer, and one message holds it all. Every part is trimmed so the whole
+ * stays within Discord's limits for V2 messages (4,000 characters of text, 40 components).
  */
 public final class TroubleshootMessages {
-    static final int KNOWN_MAX = 900;
-    static final int DESCRIPTION_MAX = 1800;
+    /** Discord's limit on the text of all text displays of a message, less a margin for markup. */
+    static final int TEXT_BUDGET = 4000 - 100;
+    static final int ASK_MAX = 1500;
+    static final int KNOWN_MAX = 700;
+    static final int LIST_MAX = 600;
+    static final int OPEN_MAX = 600;
+    static final int NOTE_MAX = 400;
     static final int MAX_DEVICES = 6;
     static final int MAX_FINDINGS_LISTED = 6;
-    static final int MAX_FINDING_EMBEDS = 3;
+    static final int MAX_FINDINGS_SHOWN = 3;
 
     /** The custom ids of the step's buttons; the command passes these in (it owns the key). */
     public interface Ids {
@@ -43,30 +54,63 @@ public final class TroubleshootMessages {
     private TroubleshootMessages() {}
 
     public static MessageCreateData render(Step step, Ids ids) {
-        List<MessageEmbed> embeds = new ArrayList<>();
-        embeds.add(stepEmbed(step));
-        if (step.status() != Step.Status.ASKING) {
-            int room = (MessageLimits.EMBED_TOTAL - length(embeds.get(0)) - 50) / MAX_FINDING_EMBEDS;
-            step.findings().stream()
-                    .filter(f -> f.severity() != Severity.INFO || step.findings().size() == 1)
-                    .limit(MAX_FINDING_EMBEDS)
-                    .forEach(f -> embeds.add(FindingEmbeds.render(f, room).embed()));
+        List<String> before = new ArrayList<>();
+        before.add(Trim.markdown("### " + title(step) + "\n" + ask(step), ASK_MAX));
+        List<String> after = new ArrayList<>();
+        String known = known(step);
+        if (!known.isEmpty()) {
+            after.add(Trim.markdown("**Known so far**\n" + known, KNOWN_MAX));
+        }
+        if (step.status() == Step.Status.ASKING && !step.findings().isEmpty()) {
+            after.add(Trim.markdown("**Findings so far**\n" + findingList(step.findings()), LIST_MAX));
+        }
+        List<String> tail = new ArrayList<>();
+        String open = open(step);
+        if (!open.isEmpty()) {
+            tail.add(Trim.markdown("**Open**\n" + open, OPEN_MAX));
+        }
+        if (!step.notices().isEmpty()) {
+            tail.add(Trim.markdown("**Note**\n" + Sanitizer.text(String.join("\n", step.notices())), NOTE_MAX));
+        }
+        List<String> findings = step.status() == Step.Status.ASKING ? List.of()
+                : findingTexts(step, TEXT_BUDGET - length(before) - length(after) - length(tail));
+
+        List<ContainerChildComponent> children = new ArrayList<>();
+        before.forEach(t -> children.add(TextDisplay.of(t)));
+        children.add(buttons(step, ids).get(0));
+        if (!after.isEmpty() || !findings.isEmpty() || !tail.isEmpty()) {
+            children.add(Separator.createDivider(Separator.Spacing.SMALL));
+        }
+        fit(after, tail, findings, TEXT_BUDGET - length(before)).forEach(t -> children.add(TextDisplay.of(t)));
+        List<ActionRow> rows = buttons(step, ids);
+        if (rows.size() > 1) {
+            children.add(rows.get(1));
         }
         return new MessageCreateBuilder()
-                .setEmbeds(embeds)
-                .setComponents(buttons(step, ids))
+                .useComponentsV2()
+                .setComponents(Container.of(children).withAccentColor(color(step)))
                 .setAllowedMentions(List.of())
                 .build();
     }
 
-    private static MessageEmbed stepEmbed(Step step) {
-        EmbedBuilder embed = new EmbedBuilder().setColor(color(step));
-        String title = switch (step.status()) {
+    /** A short notice in the step message's place (it is a V2 message: plain content is refused there). */
+    public static MessageCreateData notice(String text) {
+        return new MessageCreateBuilder()
+                .useComponentsV2()
+                .setComponents(Container.of(TextDisplay.of(Trim.markdown(Sanitizer.text(text), ASK_MAX))))
+                .setAllowedMentions(List.of())
+                .build();
+    }
+
+    private static String title(Step step) {
+        return switch (step.status()) {
             case ASKING -> "Troubleshooting · step " + step.number();
             case BLOCKED -> "Troubleshooting · fix this first";
             case DONE -> "Troubleshooting · summary";
         };
-        embed.setTitle(title);
+    }
+
+    private static String ask(Step step) {
         StringBuilder text = new StringBuilder();
         switch (step.ask()) {
             case Ask.RunProbe r -> {
@@ -89,27 +133,64 @@ public final class TroubleshootMessages {
                     : "Every check you could run is done, and nothing in what you pasted is wrong."
                             + " That is not proof of health: see what was not checked.");
         }
-        embed.setDescription(Trim.markdown(text.toString(), DESCRIPTION_MAX));
-        String known = known(step);
-        if (!known.isEmpty()) {
-            embed.addField("Known so far", Trim.markdown(known, Math.min(KNOWN_MAX, MessageLimits.FIELD_VALUE)), false);
-        }
-        if (step.status() == Step.Status.ASKING && !step.findings().isEmpty()) {
-            embed.addField("Findings so far", findingList(step.findings()), false);
-        }
+        return text.toString().strip();
+    }
+
+    private static String open(Step step) {
         List<String> open = new ArrayList<>();
         step.gaps().forEach(g -> open.add("could not run `" + Sanitizer.text(g).replace("`", "'") + "`"));
         if (step.status() == Step.Status.DONE) {
             step.notChecked().forEach(n -> open.add("not checked: " + n));
         }
-        if (!open.isEmpty()) {
-            embed.addField("Open", Trim.markdown("- " + String.join("\n- ", open), MessageLimits.FIELD_VALUE), false);
+        return open.isEmpty() ? "" : "- " + String.join("\n- ", open);
+    }
+
+    /**
+     * The findings in full (worst first, infos only when alone), as many as fit {@code room} at
+     * {@link FindingEmbeds#MIN_LENGTH} or more each: a cut finding is better than none, two half
+     * findings better than three unreadable ones.
+     */
+    private static List<String> findingTexts(Step step, int room) {
+        List<Finding> shown = step.findings().stream()
+                .filter(f -> f.severity() != Severity.INFO || step.findings().size() == 1)
+                .limit(MAX_FINDINGS_SHOWN)
+                .toList();
+        int n = shown.size();
+        while (n > 1 && room / n < FindingEmbeds.MIN_LENGTH) {
+            n--;
         }
-        if (!step.notices().isEmpty()) {
-            embed.addField("Note", Trim.markdown(Sanitizer.text(String.join("\n", step.notices())),
-                    MessageLimits.FIELD_VALUE), false);
+        List<String> texts = new ArrayList<>();
+        for (Finding f : shown.subList(0, n)) {
+            MessageEmbed e = FindingEmbeds.render(f, Math.max(FindingEmbeds.MIN_LENGTH, room / Math.max(1, n))).embed();
+            texts.add("**" + e.getTitle() + "** (`" + f.id() + "`)\n" + e.getDescription());
         }
-        return embed.build();
+        return texts;
+    }
+
+    /**
+     * Display order (known, findings, open, notes) within the text budget: what overflows is cut
+     * from the longest block first, so no block is dropped for another's length.
+     */
+    private static List<String> fit(List<String> after, List<String> tail, List<String> findings, int budget) {
+        List<String> blocks = new ArrayList<>(after);
+        blocks.addAll(findings);
+        blocks.addAll(tail);
+        for (int total = length(blocks); total > budget; total = length(blocks)) {
+            int longest = 0;
+            for (int i = 1; i < blocks.size(); i++) {
+                longest = blocks.get(i).length() > blocks.get(longest).length() ? i : longest;
+            }
+            String block = blocks.get(longest);
+            blocks.set(longest, Trim.markdown(block, Math.max(80, block.length() - (total - budget) - Trim.MARKER.length())));
+            if (blocks.get(longest).length() >= block.length()) {
+                blocks.remove(longest); // cannot be cut further: leave it out rather than break the limit
+            }
+        }
+        return blocks;
+    }
+
+    private static int length(List<String> blocks) {
+        return blocks.stream().mapToInt(String::length).sum();
     }
 
     private static String known(Step step) {
@@ -193,9 +274,5 @@ public final class TroubleshootMessages {
                     .map(s -> SeverityStyle.of(s).color).orElse(0x2ecc71);
             case ASKING -> 0x3498db;
         };
-    }
-
-    private static int length(MessageEmbed e) {
-        return e.getLength();
     }
 }

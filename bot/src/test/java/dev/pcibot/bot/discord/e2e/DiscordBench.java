@@ -199,12 +199,12 @@ public final class DiscordBench {
         return all;
     }
 
-    private static long percentile(long[] sorted, int p) {
+    static long percentile(long[] sorted, int p) {
         int rank = (int) Math.ceil(p / 100.0 * sorted.length); // nearest rank
         return sorted[Math.max(0, rank - 1)];
     }
 
-    private static String ms(long nanos) {
+    static String ms(long nanos) {
         return String.format(Locale.ROOT, "%.0f ms", nanos / 1e6);
     }
 

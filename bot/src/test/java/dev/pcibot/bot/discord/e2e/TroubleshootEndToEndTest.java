@@ -67,11 +67,11 @@ class TroubleshootEndToEndTest {
     /** The step message as it stands, and the reply that showed it. */
     record Shown(SentInteraction origin, Reply reply) {
         String title() {
-            return reply.embeds().get(0).path("title").asText();
+            return reply.heading();
         }
 
         String description() {
-            return reply.embeds().get(0).path("description").asText();
+            return reply.text();
         }
     }
 
@@ -98,7 +98,7 @@ class TroubleshootEndToEndTest {
         SentInteraction submit = discord.send(modalSubmit(formId, Map.of(inputId, paste(probe)))
                 .message(message(shown)).by(user));
         Reply edited = submit.awaitReply();
-        assertTrue(edited.embeds().size() > 0, () -> "the step message, edited: " + edited);
+        assertTrue(!edited.textDisplays().isEmpty(), () -> "the step message, edited: " + edited);
         return new Shown(shown.origin(), edited);
     }
 
@@ -148,7 +148,7 @@ class TroubleshootEndToEndTest {
 
         Reply byAdmin = discord.send(button(step.reply().customIdStartingWith("ts:cannot:"), message(step))
                 .by(FakeWorld.MODERATOR_ID)).awaitReply();
-        assertTrue(byAdmin.embeds().get(0).path("title").asText().contains("step 2"), byAdmin.text());
+        assertTrue(byAdmin.heading().contains("step 2"), byAdmin.text());
     }
 
     @Test
@@ -159,7 +159,7 @@ class TroubleshootEndToEndTest {
         SentInteraction first = discord.send(button(cannot, message(step)).by(user));
         SentInteraction second = discord.send(button(cannot, message(step)).by(user));
         List<Reply> replies = List.of(first.awaitReply(), second.awaitReply());
-        long edits = replies.stream().filter(r -> r.embeds().size() > 0).count();
+        long edits = replies.stream().filter(r -> !r.textDisplays().isEmpty()).count();
         long notices = replies.stream().filter(r -> r.content().contains("at step 2 already")).count();
         assertEquals(1, edits, replies.toString());
         assertEquals(1, notices, replies.toString());
@@ -176,7 +176,7 @@ class TroubleshootEndToEndTest {
         assertTrue(expired.content().contains("expired after 24 h"), expired.content());
         ObjectNode offer = discord.followUps(click).get(0);
         Reply resumed = discord.send(button(expired.customIdStartingWith("ts:resume:"), offer).by(user)).awaitReply();
-        assertTrue(resumed.embeds().get(0).path("title").asText().contains("step 1"), resumed.text());
+        assertTrue(resumed.heading().contains("step 1"), resumed.text());
     }
 
     @Test
@@ -198,7 +198,7 @@ class TroubleshootEndToEndTest {
         try (BotUnderTest after = BotUnderTest.start(sameDatabase)) {
             after.discord.seed((ObjectNode) message); // Discord keeps the message while the service restarts
             Reply third = after.discord.send(button(next, message).by(user)).awaitReply();
-            assertTrue(third.embeds().get(0).path("title").asText().contains("step 3"), third.text());
+            assertTrue(third.heading().contains("step 3"), third.text());
             after.discord.assertNoViolations();
         }
     }

@@ -34,6 +34,11 @@ final class DiscordLimits {
     static final int MODAL_TITLE = 45;
     static final int MODAL_COMPONENTS = 5;
     static final int TEXT_INPUT = 4000;
+    static final int LABEL = 45;
+    static final int LABEL_DESCRIPTION = 100;
+    static final int FILE_UPLOAD_VALUES = 10;
+    static final int LABEL_TYPE = 18;
+    static final int FILE_UPLOAD_TYPE = 19;
     static final int FILES = 10;
     static final long FILE_BYTES = 10L * 1024 * 1024;
     static final long REQUEST_BYTES = 25L * 1024 * 1024;
@@ -44,6 +49,12 @@ final class DiscordLimits {
     static final int OPTION_STRING_LENGTH = 6000;
     // Components V2 messages carry no content/embeds and lift the five-rows rule
     static final int IS_COMPONENTS_V2 = 1 << 15;
+    static final int V2_COMPONENTS = 40;
+    static final int V2_TEXT = 4000;
+    static final int TEXT_DISPLAY_TYPE = 10;
+    static final int CONTAINER_TYPE = 17;
+    // what a container may hold: action row, section, text display, media gallery, file, separator
+    private static final Set<Integer> CONTAINER_CHILDREN = Set.of(1, 9, 10, 12, 13, 14);
 
     private static final Pattern SLASH_NAME = Pattern.compile("^[-_'\\p{Ll}\\p{Lo}\\p{N}]{1,32}$");
     private static final List<String> PINGING_PARSE = List.of("everyone", "roles", "users");
@@ -107,6 +118,9 @@ final class DiscordLimits {
         if (count < 1 || count > MODAL_COMPONENTS) {
             problems.add(new Problem("modal-components", count + " not in 1.." + MODAL_COMPONENTS));
         }
+        for (JsonNode top : data.path("components")) {
+            checkModalComponent(top, problems);
+        }
         data.path("components").findParents("custom_id").forEach(input -> {
             checkCustomId(Json.text(input, "custom_id"), problems);
             if (length(Json.text(input, "value")) > TEXT_INPUT || input.path("max_length").asInt(0) > TEXT_INPUT) {
@@ -114,6 +128,38 @@ final class DiscordLimits {
             }
         });
         return problems;
+    }
+
+    /**
+     * A modal's top-level component: a Label (type 18) must carry a 1-45 character label, a
+     * description of at most 100 and one child; a file upload (type 19) may only sit inside a Label
+     * and accepts 0-10 files with min not above max (reference.mdx, File Upload and Label).
+     */
+    private static void checkModalComponent(JsonNode top, List<Problem> problems) {
+        int type = top.path("type").asInt();
+        if (type == FILE_UPLOAD_TYPE) {
+            problems.add(new Problem("file-upload", "a file upload outside a Label"));
+            return;
+        }
+        if (type != LABEL_TYPE) {
+            return; // action rows of text inputs: the legacy layout
+        }
+        String label = Json.text(top, "label");
+        if (label.isEmpty() || length(label) > LABEL) {
+            problems.add(new Problem("modal-label", "label length " + length(label) + " not in 1.." + LABEL));
+        }
+        over("modal-label-description", Json.text(top, "description"), LABEL_DESCRIPTION, problems);
+        JsonNode child = top.path("component");
+        if (!child.isObject()) {
+            problems.add(new Problem("modal-label", "a Label without its component"));
+        } else if (child.path("type").asInt() == FILE_UPLOAD_TYPE) {
+            int min = child.path("min_values").asInt(1);
+            int max = child.path("max_values").asInt(1);
+            if (min < 0 || max < 1 || max > FILE_UPLOAD_VALUES || min > max) {
+                problems.add(new Problem("file-upload", "min_values " + min + ", max_values " + max + " not within 0.."
+                        + FILE_UPLOAD_VALUES + " with min <= max"));
+            }
+        }
     }
 
     /** The body of {@code PUT applications/{app}[/guilds/{g}]/commands}. */
@@ -226,6 +272,9 @@ final class DiscordLimits {
     private static void checkComponents(JsonNode data, List<Problem> problems) {
         JsonNode rows = data.path("components");
         boolean v2 = (data.path("flags").asInt(0) & IS_COMPONENTS_V2) != 0;
+        if (v2) {
+            checkComponentsV2(data, problems);
+        }
         if (!v2 && rows.size() > ACTION_ROWS) {
             problems.add(new Problem("action-rows", rows.size() + " > " + ACTION_ROWS));
         }
@@ -250,6 +299,43 @@ final class DiscordLimits {
                     problems.add(new Problem("button", "a link button has a url, any other button a custom_id"));
                 }
             }
+        }
+    }
+
+    /**
+     * A Components V2 message (flag 1 << 15): no content and no embeds, at most 40 components
+     * counted at every depth, at most 4,000 characters across its text displays, none of them empty,
+     * and containers holding only what a container may (reference.mdx, "Component Reference").
+     */
+    static void checkComponentsV2(JsonNode data, List<Problem> problems) {
+        if (!Json.text(data, "content").isEmpty() || !data.path("embeds").isEmpty()) {
+            problems.add(new Problem("components-v2", "a V2 message carries content or embeds"));
+        }
+        List<JsonNode> all = data.path("components").findParents("type");
+        if (all.size() > V2_COMPONENTS) {
+            problems.add(new Problem("components-v2-count", all.size() + " > " + V2_COMPONENTS + " components"));
+        }
+        int text = 0;
+        for (JsonNode component : all) {
+            int type = component.path("type").asInt();
+            if (type == TEXT_DISPLAY_TYPE) {
+                String content = Json.text(component, "content");
+                if (content.isEmpty()) {
+                    problems.add(new Problem("text-display", "an empty text display"));
+                }
+                checkFences("text display", content, problems);
+                text += length(content);
+            }
+            if (type == CONTAINER_TYPE) {
+                for (JsonNode child : component.path("components")) {
+                    if (!CONTAINER_CHILDREN.contains(child.path("type").asInt())) {
+                        problems.add(new Problem("container-child", "type " + child.path("type").asInt() + " in a container"));
+                    }
+                }
+            }
+        }
+        if (text > V2_TEXT) {
+            problems.add(new Problem("components-v2-text", text + " > " + V2_TEXT + " characters across text displays"));
         }
     }
 

@@ -154,12 +154,28 @@ class DiscordLimitsTest {
     @Test
     void modalTitleAndComponents() {
         ObjectNode modal = Json.object().put("title", "t".repeat(45)).put("custom_id", "dx:paste");
-        modal.putArray("components").addObject().put("type", 18).putObject("component")
+        modal.putArray("components").addObject().put("type", 18).put("label", "Output").putObject("component")
                 .put("type", 4).put("custom_id", "output").put("max_length", 4000);
         assertEquals(List.of(), rules(DiscordLimits.modal(modal)));
         modal.put("title", "t".repeat(46));
         ((ObjectNode) modal.path("components").get(0).path("component")).put("max_length", 4001);
         assertEquals(List.of("modal-title", "text-input"), rules(DiscordLimits.modal(modal)));
+    }
+
+    @Test
+    void aFileUploadSitsInALabelAndTakesAtMostTenFiles() {
+        ObjectNode modal = Json.object().put("title", "Paste the output").put("custom_id", "ts:m:x:1");
+        ObjectNode label = modal.putArray("components").addObject().put("type", 18).put("label", "Or attach it as a file")
+                .put("description", "d".repeat(100));
+        label.putObject("component").put("type", 19).put("custom_id", "file").put("min_values", 1).put("max_values", 1);
+        assertEquals(List.of(), rules(DiscordLimits.modal(modal)));
+
+        label.put("label", "l".repeat(46)).put("description", "d".repeat(101));
+        ((ObjectNode) label.path("component")).put("max_values", 11);
+        ((com.fasterxml.jackson.databind.node.ArrayNode) modal.path("components")).addObject()
+                .put("type", 19).put("custom_id", "bare");
+        assertEquals(List.of("modal-label", "modal-label-description", "file-upload", "file-upload"),
+                rules(DiscordLimits.modal(modal)));
     }
 
     @Test

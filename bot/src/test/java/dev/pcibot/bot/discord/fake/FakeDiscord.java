@@ -193,6 +193,17 @@ public final class FakeDiscord implements AutoCloseable {
         return attachment;
     }
 
+    /**
+     * What real Discord would refuse in this message body (a create), as {@code rule: detail}
+     * lines, by the same checks the fake applies to what the bot sends: for renderer tests that
+     * build messages without a running bot.
+     */
+    public static List<String> limitProblems(String messageJson) {
+        return DiscordLimits.message(Json.parse(messageJson), List.of(), true).stream()
+                .map(p -> p.rule() + ": " + p.detail())
+                .toList();
+    }
+
     /** Every request the bot made, in arrival order. */
     public List<RecordedCall> calls() {
         return rest.calls();
@@ -257,6 +268,16 @@ public final class FakeDiscord implements AutoCloseable {
     public java.util.List<ObjectNode> followUps(SentInteraction interaction) {
         interaction.awaitReply();
         return rest.followUps(interaction);
+    }
+
+    /** The threads the bot created in {@code parentId}, oldest first (for {@link InteractionPayloads.Builder#inThread}). */
+    public List<ObjectNode> threadsIn(long parentId) {
+        return rest.threadsIn(parentId);
+    }
+
+    /** The messages in a channel or thread, oldest first. */
+    public List<ObjectNode> messagesIn(long channelId) {
+        return rest.messagesIn(channelId);
     }
 
     public boolean isDeleted(long messageId) {

@@ -41,6 +41,8 @@ final class FakeRest extends Dispatcher {
     private static final Pattern GUILD_COMMANDS = Pattern.compile("applications/(\\d+)/guilds/(\\d+)/commands");
     private static final Pattern CHANNEL_MESSAGES = Pattern.compile("channels/(\\d+)/messages");
     private static final Pattern CHANNEL_MESSAGE = Pattern.compile("channels/(\\d+)/messages/(\\d+)");
+    private static final Pattern CHANNEL_THREADS = Pattern.compile("channels/(\\d+)/threads");
+    private static final int THREAD_NAME = 100;
 
     private final String token;
     private volatile Duration ackDeadline;
@@ -50,6 +52,7 @@ final class FakeRest extends Dispatcher {
     private final Map<Long, ObjectNode> messages = new ConcurrentHashMap<>();
     private final Map<Long, String> deleted = new ConcurrentHashMap<>();
     private final Map<String, JsonNode> commands = new ConcurrentHashMap<>();
+    private final Map<Long, ObjectNode> threads = new ConcurrentHashMap<>();
     private final Map<String, ServedFile> files = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<RecordedCall> calls = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Violation> violations = new ConcurrentLinkedQueue<>();
@@ -253,6 +256,9 @@ final class FakeRest extends Dispatcher {
         if ((m = CHANNEL_MESSAGES.matcher(route)).matches() && method.equals("POST")) {
             return channelMessage(call, Long.parseLong(m.group(1)));
         }
+        if ((m = CHANNEL_THREADS.matcher(route)).matches() && method.equals("POST")) {
+            return newThread(call, Long.parseLong(m.group(1)));
+        }
         return answer(call, error(404, 0, "404: Not Found"), "unhandled-route",
                 "the fake does not serve this route; real Discord may, but the bot was not expected to call it");
     }
@@ -401,6 +407,47 @@ final class FakeRest extends Dispatcher {
         return ok(newMessage(channelId, data, call.files(), null));
     }
 
+    /**
+     * {@code POST channels/{id}/threads} without a message: a public thread, where only the served
+     * guild's {@link FakeWorld#THREADS_CHANNEL_ID} lets the bot create one (as its overwrite says).
+     */
+    private Answer newThread(RecordedCall call, long parentId) {
+        JsonNode data = call.json() == null ? Json.object() : call.json();
+        if (parentId != FakeWorld.THREADS_CHANNEL_ID) {
+            return answer(call, error(403, 50013, "Missing Permissions"), "missing-permissions",
+                    "the bot may not create threads in channel " + parentId);
+        }
+        String name = Json.text(data, "name");
+        if (name.isEmpty() || DiscordLimits.length(name) > THREAD_NAME) {
+            return answer(call, error(400, 50035, "Invalid Form Body"), "thread-name",
+                    "name length " + DiscordLimits.length(name) + " not in 1.." + THREAD_NAME);
+        }
+        if (data.path("type").asInt(11) != 11) {
+            return answer(call, error(400, 50035, "Invalid Form Body"), "thread-type", "only public threads (11) expected");
+        }
+        ObjectNode thread = FakeWorld.thread(Snowflakes.next(), parentId, name);
+        threads.put(Long.parseLong(Json.text(thread, "id")), thread);
+        return ok(thread);
+    }
+
+    /** Threads the bot created in {@code parentId}, oldest first. */
+    List<ObjectNode> threadsIn(long parentId) {
+        return threads.values().stream()
+                .filter(t -> Json.text(t, "parent_id").equals(Long.toString(parentId)))
+                .sorted(java.util.Comparator.comparing(t -> Long.parseLong(Json.text(t, "id"))))
+                .map(ObjectNode::deepCopy)
+                .toList();
+    }
+
+    /** Messages in a channel (or thread), oldest first. */
+    List<ObjectNode> messagesIn(long channelId) {
+        return messages.values().stream()
+                .filter(message -> Json.text(message, "channel_id").equals(Long.toString(channelId)))
+                .sorted(java.util.Comparator.comparing(message -> Long.parseLong(Json.text(message, "id"))))
+                .map(ObjectNode::deepCopy)
+                .toList();
+    }
+
     /** GET, PATCH or DELETE of a stored message, through a channel route or an interaction's webhook. */
     private Answer existingMessage(RecordedCall call, @Nullable SentInteraction interaction, long id, long channelId) {
         ObjectNode message = messages.get(id);
@@ -419,7 +466,15 @@ final class FakeRest extends Dispatcher {
             }
             case "PATCH" -> {
                 JsonNode data = call.json() == null ? Json.object() : call.json();
-                List<DiscordLimits.Problem> problems = DiscordLimits.message(data, call.files(), false);
+                List<DiscordLimits.Problem> problems = new ArrayList<>(DiscordLimits.message(data, call.files(), false));
+                boolean wasV2 = (message.path("flags").asInt(0) & DiscordLimits.IS_COMPONENTS_V2) != 0;
+                boolean staysV2 = (data.path("flags").asInt(0) & DiscordLimits.IS_COMPONENTS_V2) != 0;
+                if (wasV2 && !Json.text(data, "content").isEmpty()) {
+                    // the flag cannot be taken off a message, so a V2 message never gets content again
+                    problems.add(new DiscordLimits.Problem("components-v2", "content sent to edit a V2 message"));
+                } else if (wasV2 && !staysV2 && data.has("components")) {
+                    problems.add(new DiscordLimits.Problem("components-v2", "a V2 message edited without the V2 flag"));
+                }
                 if (!problems.isEmpty()) {
                     return rejected(call, interaction, problems);
                 }

@@ -21,6 +21,8 @@ public final class FakeWorld {
     public static final long CHANNEL_ID = 1_300_000_000_000_000_101L;
     public static final long OTHER_CHANNEL_ID = 1_300_000_000_000_000_102L;
     public static final long MODERATOR_ROLE_ID = 1_300_000_000_000_000_103L;
+    /** A help channel where the bot may create public threads (a member overwrite grants it). */
+    public static final long THREADS_CHANNEL_ID = 1_300_000_000_000_000_104L;
 
     /** A server the bot is in but not configured to serve: every entry point must refuse it. */
     public static final long OTHER_GUILD_ID = 1_300_000_000_000_000_200L;
@@ -35,6 +37,8 @@ public final class FakeWorld {
     // USE_EXTERNAL_EMOJIS, USE_APPLICATION_COMMANDS, SEND_MESSAGES_IN_THREADS: what a normal text channel grants
     static final long EVERYONE_PERMISSIONS =
             (1L << 10) | (1L << 11) | (1L << 14) | (1L << 15) | (1L << 16) | (1L << 6) | (1L << 18) | (1L << 31) | (1L << 38);
+    // CREATE_PUBLIC_THREADS: granted to the bot in THREADS_CHANNEL_ID only
+    static final long CREATE_PUBLIC_THREADS = 1L << 35;
     // MANAGE_GUILD, MANAGE_MESSAGES
     static final long MODERATOR_PERMISSIONS = (1L << 5) | (1L << 13);
 
@@ -139,6 +143,40 @@ public final class FakeWorld {
         return channel;
     }
 
+    /** {@link #THREADS_CHANNEL_ID}: a text channel whose overwrite lets the bot create public threads. */
+    static ObjectNode threadsChannel() {
+        ObjectNode channel = textChannel(THREADS_CHANNEL_ID, GUILD_ID, channelName(THREADS_CHANNEL_ID), 2);
+        ArrayNode overwrites = channel.putArray("permission_overwrites");
+        overwrites.addObject().put("id", Long.toString(BOT_ID)).put("type", 1)
+                .put("allow", Long.toString(CREATE_PUBLIC_THREADS)).put("deny", "0");
+        return channel;
+    }
+
+    /** A public thread (type 11) as Discord returns it on creation and puts in interactions from it. */
+    static ObjectNode thread(long id, long parentId, String name) {
+        ObjectNode thread = Json.object();
+        thread.put("id", Long.toString(id));
+        thread.put("type", 11);
+        thread.put("guild_id", Long.toString(guildOf(parentId)));
+        thread.put("parent_id", Long.toString(parentId));
+        thread.put("name", name);
+        thread.put("owner_id", Long.toString(BOT_ID));
+        thread.putNull("last_message_id");
+        thread.put("rate_limit_per_user", 0);
+        thread.put("flags", 0);
+        thread.put("member_count", 1);
+        thread.put("message_count", 0);
+        thread.put("total_message_sent", 0);
+        ObjectNode metadata = thread.putObject("thread_metadata");
+        metadata.put("archived", false);
+        metadata.put("locked", false);
+        metadata.put("invitable", true);
+        metadata.put("auto_archive_duration", 1440);
+        metadata.put("archive_timestamp", Instant.now().toString());
+        metadata.put("create_timestamp", Instant.now().toString());
+        return thread;
+    }
+
     public static String channelName(long channelId) {
         if (channelId == CHANNEL_ID) {
             return "passthrough-help";
@@ -146,11 +184,14 @@ public final class FakeWorld {
         if (channelId == OTHER_CHANNEL_ID) {
             return "off-topic";
         }
+        if (channelId == THREADS_CHANNEL_ID) {
+            return "gpu-help";
+        }
         return "general";
     }
 
     public static int channelPosition(long channelId) {
-        return channelId == OTHER_CHANNEL_ID ? 1 : 0;
+        return channelId == OTHER_CHANNEL_ID ? 1 : channelId == THREADS_CHANNEL_ID ? 2 : 0;
     }
 
     /** The id of the bot's direct-message channel with a user (any stable id distinct from guild channels). */
@@ -201,6 +242,7 @@ public final class FakeWorld {
         if (guildId == GUILD_ID) {
             channels.add(textChannel(CHANNEL_ID, guildId, channelName(CHANNEL_ID), 0));
             channels.add(textChannel(OTHER_CHANNEL_ID, guildId, channelName(OTHER_CHANNEL_ID), 1));
+            channels.add(threadsChannel());
         } else {
             channels.add(textChannel(OTHER_GUILD_CHANNEL_ID, guildId, channelName(OTHER_GUILD_CHANNEL_ID), 0));
         }

@@ -80,6 +80,34 @@ public final class InteractionPayloads {
         return builder;
     }
 
+    /**
+     * The submit of modal {@code customId} with its text inputs' values and one file upload
+     * (type 19 inside a Label) carrying {@code files}: Discord sends the chosen files' ids in the
+     * component's {@code values} and the attachment objects in {@code data.resolved.attachments},
+     * where JDA's {@code ModalMapping#getAsAttachmentList} looks them up.
+     *
+     * @param files attachment objects from {@link FakeDiscord#attachment} (none: the user chose none)
+     */
+    public static Builder modalSubmit(String customId, Map<String, String> values, String uploadId, ObjectNode... files) {
+        Builder builder = modalSubmit(customId, values);
+        ArrayNode components = (ArrayNode) builder.data.get("components");
+        int id = components.size() * 2 + 1;
+        ObjectNode label = components.addObject();
+        label.put("type", 18);
+        label.put("id", id);
+        ObjectNode upload = label.putObject("component");
+        upload.put("type", 19);
+        upload.put("id", id + 1);
+        upload.put("custom_id", uploadId);
+        ArrayNode chosen = upload.putArray("values");
+        for (ObjectNode file : files) {
+            String attachmentId = Json.text(file, "id");
+            chosen.add(attachmentId);
+            builder.attachments.put(attachmentId, file);
+        }
+        return builder;
+    }
+
     /** One interaction being put together; defaults: the asker in the served guild's help channel, created now. */
     public static final class Builder {
         final int type;
@@ -91,6 +119,7 @@ public final class InteractionPayloads {
         long userId = FakeWorld.ASKER_ID;
         @Nullable Long createdAtMillis;
         private boolean directMessage;
+        private @Nullable ObjectNode thread;
         private @Nullable String subcommandGroup;
         private @Nullable String subcommand;
         private final Map<String, ObjectNode> attachments = new LinkedHashMap<>();
@@ -143,6 +172,13 @@ public final class InteractionPayloads {
         /** Sent from this channel (its guild follows from FakeWorld). */
         public Builder in(long channel) {
             this.channelId = channel;
+            return this;
+        }
+
+        /** Sent from a thread the bot created ({@link FakeDiscord#threadsIn}): its channel object is the thread. */
+        public Builder inThread(ObjectNode threadJson) {
+            this.thread = threadJson.deepCopy();
+            this.channelId = Long.parseLong(Json.text(threadJson, "id"));
             return this;
         }
 
@@ -247,7 +283,7 @@ public final class InteractionPayloads {
             guild.put("locale", "en-US");
             guild.putArray("features");
             payload.put("channel_id", Long.toString(channelId));
-            ObjectNode channel = FakeWorld.textChannel(
+            ObjectNode channel = thread != null ? thread.deepCopy() : FakeWorld.textChannel(
                     channelId, guildId, FakeWorld.channelName(channelId), FakeWorld.channelPosition(channelId));
             channel.put("permissions", Long.toString(FakeWorld.permissionsOf(userId, guildId)));
             payload.set("channel", channel);

@@ -40,7 +40,29 @@ public record Reply(int callbackType, JsonNode message, boolean ephemeral, Recor
             }
             text.append('\n').append(Json.text(embed.path("footer"), "text"));
         }
+        textDisplays().forEach(display -> text.append('\n').append(display));
         return text.toString();
+    }
+
+    /** The text of every Components V2 text display, in order (empty for a classic message). */
+    public List<String> textDisplays() {
+        List<String> texts = new ArrayList<>();
+        message.path("components").findParents("type").stream()
+                .filter(component -> component.path("type").asInt() == 10)
+                .forEach(display -> texts.add(Json.text(display, "content")));
+        return texts;
+    }
+
+    /**
+     * The message's heading: the first line of its first text display without the {@code ###}, or
+     * the first embed's title; empty when it has neither.
+     */
+    public String heading() {
+        List<String> texts = textDisplays();
+        if (!texts.isEmpty()) {
+            return texts.get(0).lines().findFirst().orElse("").replaceFirst("^#+ ", "");
+        }
+        return Json.text(embeds().path(0), "title");
     }
 
     /** The custom_id of every component, in order. */

@@ -28,7 +28,7 @@ final class AnswerMessagesTest {
         assertTrue(e.getDescription().contains("**Commands to copy**\n```\ndmesg | grep -e DMAR -e IOMMU -e AMD-Vi\n```\n```\nlspci -nnk\n```"));
         assertEquals("section: pve/s0 · answer 1 of 3 · official", e.getFooter().getText());
         List<String> ids = buttonIds(m);
-        assertEquals(List.of("fb:up:5:0", "fb:down:5:0", "ask:more:5:1", "del:me:42"), ids);
+        assertEquals(List.of("fb:up:5:0", "fb:down:5:0", "ask:more:5:1", "ts:walk:5", "del:me:42"), ids);
     }
 
     @Test
