@@ -89,7 +89,7 @@ public class ReplyStore {
 
     /**
      * Keeps the text a diagnosis reply was made from, so its "Walk me through it" button can start a
-     * conversation from the same facts (V4__reply_seed.sql). Pasted text is kept only for this, and
+     * conversation from the same facts (V5__reply_seed.sql). Pasted text is kept only for this, and
      * only until {@link #deleteSeedsBefore}.
      */
     public void saveSeed(long replyId, String text, Instant at) {
