@@ -97,7 +97,7 @@ final class PveApiClient {
     }
 
     private URI uri(String path, Map<String, String> query) {
-        String q = query.entrySet().stream()
+        String q = new java.util.TreeMap<>(query).entrySet().stream() // a stable order, for logs and tests
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         String host = node.host();

@@ -75,7 +75,7 @@ final class PveApiOutputs {
         for (int i = 1; i < n - 1; i++) {
             String line = journal.get(i).asText("");
             if (line.contains(" kernel: ") && wanted.matcher(line).find()) {
-                out.append(line.replaceAll("[\\r\\n]+", " ")).append('\n');
+                out.append(line.replaceAll("[\\r\\n]+", " ").stripTrailing()).append('\n');
             }
         }
         return out.toString();
