@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * The one way a probe runs, whichever door asked: the argument is checked, the {@link Gate}
  * decides (deny by default), the rate limits count, the node's one place is taken, the node's
  * transport runs it, the audit records it, and the output is diagnosed like a paste. Every
- * refusal and every run leaves one audit row; a run that cannot be recorded does not happen.
+ * refusal and every run leaves one audit row; the result of a run that cannot be recorded is not shown.
  *
  * <p>Two halves, so a Discord handler can refuse at once and run the rest after acknowledging:
  * {@link #admit} (no network) and {@link #execute}; {@link #run} does both.
@@ -126,12 +126,17 @@ public final class ProbeRunner {
         return new ProbeReport(output, transport.name(), diagnoser.diagnose(asPaste(node, ask, output)));
     }
 
-    /** What a terminal would show, so the diagnosis knows which command printed it (and empty output counts). */
+    /**
+     * What a terminal would show, so the diagnosis knows which command printed it; an empty output
+     * is closed by the next prompt, as in a pasted terminal, so that "printed nothing" counts.
+     */
     static String asPaste(ProbeNode node, ProbeAsk ask, ProbeOutput output) {
         String prompt = "probe@" + node.pveNode() + ":~$ ";
         String text = output.text();
-        return prompt + ask.probe().command(ask.argument()) + "\n" + text + (text.isEmpty() || text.endsWith("\n") ? "" : "\n")
-                + prompt + "\n";
+        if (text.isBlank()) {
+            return prompt + ask.probe().command(ask.argument()) + "\n" + prompt + "\n";
+        }
+        return prompt + ask.probe().command(ask.argument()) + "\n" + text + (text.endsWith("\n") ? "" : "\n");
     }
 
     private static Optional<ProbeDecision> checkArgument(ProbeAsk ask) {
