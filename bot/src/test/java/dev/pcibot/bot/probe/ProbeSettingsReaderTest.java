@@ -68,6 +68,48 @@ final class ProbeSettingsReaderTest {
     }
 
     @Test
+    void theReadmesYamlShapeIsReadFromAConfigurationFile() throws Exception {
+        Path secret = Files.writeString(dir.resolve("pve1.token"), "5f1c6c1e-8a43-4b1b-9b0e-6a3a0f0c7d21\n");
+        Path yaml = Files.writeString(dir.resolve("probes.yml"), """
+                pcibot:
+                  probes:
+                    nodes:
+                      pve1:
+                        transport: api
+                        address: 192.0.2.10
+                        token-id: chatops@pve!probe
+                        token-secret-file: %s
+                        tls-pin: "%s"
+                    guilds:
+                      "123456789012345678":
+                        channels: [234567890123456789]
+                        grants:
+                          admins: {roles: [345678901234567890], nodes: [pve1], probes: ["*"], vmids: ["100-199"]}
+                          alice: {users: [456789012345678901], nodes: ["*"], probes: [kernel-iommu, iommu-groups]}
+                        deny:
+                          no-prod-vm: {probes: [qm-config], vmids: ["150"]}
+                    limits: {per-user: 6, per-node: 20, per-guild: 60, window: 60s, timeout: 25s, max-bytes: 262144}
+                """.formatted(secret, PIN));
+        // as MICRONAUT_CONFIG_FILES does: the file is read when the environment starts
+        System.setProperty("micronaut.config.files", yaml.toString());
+        ProbeSettings s;
+        try {
+            s = start(Map.of());
+        } finally {
+            System.clearProperty("micronaut.config.files");
+        }
+        assertTrue(s.enabled(), s.toString());
+        assertEquals(Set.of(123456789012345678L), s.guilds().keySet(), s.toString());
+        GuildProbePolicy g = s.guild(123456789012345678L).orElseThrow();
+        assertEquals(Set.of(234567890123456789L), g.channels());
+        assertEquals(List.of("admins", "alice"), g.grants().stream().map(ProbeRule::name).toList());
+        assertEquals(RemoteProbes.all().size(), g.grants().get(0).probes().size());
+        assertEquals(Set.of(456789012345678901L), g.grants().get(1).users());
+        assertEquals("no-prod-vm", g.denies().get(0).name());
+        assertEquals(6, s.limits().perUser());
+    }
+
+    @Test
     void noNodeMeansProbesOffAndTheServiceStarts() {
         assertFalse(start(Map.of()).enabled());
     }

@@ -52,7 +52,7 @@ final class ProbeWorld {
                 Map.entry(GUILD + ".deny.no-vm-150.probes", "qm-config"),
                 Map.entry(GUILD + ".deny.no-vm-150.vmids", "150"),
                 Map.entry(GUILD + ".deny.bob-out.users", List.of(BOB)));
-        ProbeLimitsConfig limits = new ProbeLimitsConfig(perUser, 1000, 1000, Duration.ofMinutes(1), Duration.ofSeconds(25), 262_144);
+        ProbeLimitsConfig limits = new ProbeLimitsConfig(perUser, Math.max(1000, perUser), Math.max(1000, perUser), Duration.ofMinutes(1), Duration.ofSeconds(25), 262_144);
         settings = new ProbeSettingsReader(name -> null).read(nodes, guilds, limits);
         DiscordConfig discord = new DiscordConfig(null, null, "https://discord.invalid/", null, List.of(), List.of(), List.of(),
                 new DiscordConfig.RateLimit(1000, Duration.ofMinutes(1)), 1024, Duration.ofSeconds(1), 1, 1);
