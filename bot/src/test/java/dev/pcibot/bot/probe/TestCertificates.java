@@ -53,9 +53,16 @@ final class TestCertificates {
         signedLeaf(ca, caSignedOtherName, "SAN=dns:pve-elsewhere.example");
     }
 
-    static TestCertificates create() {
+    private static TestCertificates shared;
+
+    /** One set per test JVM: keytool takes seconds per certificate, and the certificates are read-only. */
+    static synchronized TestCertificates create() {
+        if (shared != null) {
+            return shared;
+        }
         try {
-            return new TestCertificates(Files.createTempDirectory("pcibot-certs"));
+            shared = new TestCertificates(Files.createTempDirectory("pcibot-certs"));
+            return shared;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

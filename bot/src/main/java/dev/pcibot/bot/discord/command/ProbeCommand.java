@@ -4,7 +4,6 @@ import dev.pcibot.bot.discord.Replies;
 import dev.pcibot.bot.discord.SlashCommandAdapter;
 import dev.pcibot.bot.discord.gate.EntryPoint;
 import dev.pcibot.bot.discord.render.MessageLimits;
-import dev.pcibot.bot.probe.ArgumentKind;
 import dev.pcibot.bot.probe.ProbeAsk;
 import dev.pcibot.bot.probe.ProbeDecision;
 import dev.pcibot.bot.probe.ProbeRunner;
@@ -119,9 +118,5 @@ final class ProbeCommand extends SlashCommandAdapter {
 
     private static List<Long> roles(Member member) {
         return member == null ? List.of() : member.getRoles().stream().map(ISnowflake::getIdLong).toList();
-    }
-
-    static boolean takesArgument(Probe probe) {
-        return RemoteProbes.argument(probe) != ArgumentKind.NONE;
     }
 }
