@@ -4,6 +4,7 @@ import static dev.pcibot.bot.probe.ProbeWorld.ADMIN;
 import static dev.pcibot.bot.probe.ProbeWorld.CHANNEL;
 import static dev.pcibot.bot.probe.ProbeWorld.GUILD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -86,6 +87,42 @@ final class ProbeRunnerTest {
             assertEquals("allow", failed.decision(), "allowed by the rules, refused by the node");
             assertTrue(!f.getMessage().contains(FakePveApi.SECRET));
         }
+    }
+
+    @Test
+    void theTokenSecretIsNeverInTheLogTheAuditOrAReply() throws Exception {
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+                org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> log = new ch.qos.logback.core.read.ListAppender<>();
+        log.start();
+        root.addAppender(log);
+        StringBuilder seen = new StringBuilder();
+        try (FakePveApi api = FakePveApi.start(certs.selfSigned)) {
+            ProbeWorld w = new ProbeWorld(api, dir, TestCertificates.fingerprint(certs.selfSigned), 100);
+            for (Probe p : dev.pcibot.bot.probe.RemoteProbes.all()) {
+                String arg = p == Probe.QM_CONFIG ? "100" : p == Probe.LSPCI_DEV || p == Probe.LSPCI_VV ? "0000:01:00.0" : null;
+                try {
+                    seen.append(w.runner.run(ProbeWorld.ask(EntryPoint.SLASH, GUILD, CHANNEL, ADMIN, "pve1", p, arg)).output().text());
+                } catch (ProbeFailure | ProbeRefusedException e) {
+                    seen.append(e.getMessage());
+                }
+            }
+            api.answer("/version", 401, "", java.time.Duration.ZERO);
+            try {
+                w.runner.run(ProbeWorld.ask(EntryPoint.SLASH, GUILD, CHANNEL, ADMIN, "pve1", Probe.VERSION, null));
+            } catch (ProbeFailure e) {
+                seen.append(e.getMessage());
+            }
+            w.audit.recent(GUILD, 100).forEach(row -> seen.append(row));
+            assertTrue(w.audit.recent(GUILD, 100).size() >= 14);
+        } finally {
+            root.detachAppender(log);
+        }
+        log.list.forEach(e -> seen.append(e.getFormattedMessage()).append(e.getThrowableProxy() == null ? ""
+                : e.getThrowableProxy().getMessage()));
+        assertTrue(seen.length() > 1000, "something was looked at");
+        assertFalse(seen.toString().contains(FakePveApi.SECRET), "the secret leaked");
+        assertFalse(seen.toString().contains("PVEAPIToken="), "the header leaked");
     }
 
     @Test
