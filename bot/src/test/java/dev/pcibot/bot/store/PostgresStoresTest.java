@@ -43,6 +43,12 @@ final class PostgresStoresTest {
         assertTrue(settings.isPublic(1L, 300L));
         assertTrue(settings.removePublicChannel(1L, 300L));
         assertFalse(settings.isPublic(1L, 300L));
+
+        ProbeAuditStore audit = new ProbeAuditStore(ds);
+        audit.append(ProbeAuditStoreTest.allowed(T0));
+        audit.append(ProbeAuditStoreTest.refused(T0.plusSeconds(1)));
+        assertEquals(List.of("deny", "allow"), audit.recent(1L, 10).stream().map(ProbeAuditEntry::decision).toList());
+        assertEquals(ProbeAuditStoreTest.allowed(T0), audit.recent(1L, 10).get(1));
     }
 
     private static DataSource emptyDatabase() {

@@ -57,7 +57,7 @@ final class LineSignatures {
                     + "|^\\[[\\w-]+\\]\\s*$");
     private static final Pattern CPU_FLAGS = Pattern.compile("^(?:flags\\s*:.*|\\d{1,4}|Virtuali[sz]ation:.*)$");
     private static final Pattern VERSION =
-            Pattern.compile("^(?:proxmox-ve: \\d|pve-manager[:/] ?\\d|(?:proxmox-kernel|pve-kernel|qemu-server"
+            Pattern.compile("^(?:proxmox-ve: \\d|pve-manager[:/] ?\\d.*|(?:proxmox-kernel|pve-kernel|qemu-server"
                     + "|pve-qemu-kvm|libpve-\\S+|pve-\\S+|proxmox-\\S+|corosync|ceph\\S*|lxc\\S*|zfsutils-linux"
                     + "|ifupdown2|ksm-control-daemon|libjs-extjs|libknet1|criu|glusterfs-client|lxcfs|novnc-pve"
                     + "|smartmontools|spiceterm|swtpm|vncterm|frr-pythontools|libproxmox\\S*|dnsmasq|gfs2-utils"

@@ -124,6 +124,7 @@ final class PasteSplitterTest {
         "0 | cpu-flags",
         "6.8.12-4-pve | node-status",
         "proxmox-ve: 8.3.0 (running kernel: 6.8.12-4-pve) | version",
+        "pve-manager/8.2.4/faa83925c9641325 (running kernel: 6.8.8-2-pve) | version",
         "my VM shows a black screen, any idea? | unknown",
         "I never added intel_iommu=on, groups are there anyway | unknown",
     })

@@ -6,6 +6,8 @@ import dev.pcibot.bot.discord.Workers;
 import dev.pcibot.bot.discord.intake.AttachmentRejectedException;
 import dev.pcibot.bot.discord.render.DiagnosisMessages;
 import dev.pcibot.bot.discord.render.ReplyButtons;
+import dev.pcibot.bot.probe.ProbeFailure;
+import dev.pcibot.bot.probe.ProbeRefusedException;
 import dev.pcibot.bot.store.ReplyKind;
 import dev.pcibot.bot.store.ReplyStore;
 import dev.pcibot.bot.store.StoreException;
@@ -27,15 +29,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one way a diagnosis is answered, whichever door it came through (slash command, form,
- * context menu): take a worker place or say busy, defer at once (public or ephemeral per channel),
+ * context menu, a probe run on a node): take a worker place or say busy, defer at once (public or ephemeral per channel),
  * diagnose on the worker, store the reply for its buttons, replace the "thinking…" with the result.
  */
 @Singleton
 final class DiagnosisReplies {
-    /** The work: produce a diagnosis, or throw with a message for the user. */
+    /** The work: produce a diagnosis, or throw with a message for the user (a refused or failed probe too). */
     @FunctionalInterface
     interface Job {
-        Diagnosed run() throws AttachmentRejectedException;
+        Diagnosed run() throws AttachmentRejectedException, ProbeFailure, ProbeRefusedException;
     }
 
     /**
@@ -87,7 +89,7 @@ final class DiagnosisReplies {
         Diagnosed diagnosed;
         try {
             diagnosed = job.run();
-        } catch (AttachmentRejectedException | InputRejectedException e) {
+        } catch (AttachmentRejectedException | InputRejectedException | ProbeFailure | ProbeRefusedException e) {
             Replies.finish(hook, e.getMessage());
             return;
         } catch (UncheckedIOException e) {

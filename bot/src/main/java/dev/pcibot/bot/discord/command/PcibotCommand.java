@@ -5,8 +5,11 @@ import dev.pcibot.bot.discord.SlashCommandAdapter;
 import dev.pcibot.bot.discord.render.Trim;
 import dev.pcibot.bot.store.FeedbackStore;
 import dev.pcibot.bot.store.GuildSettingsStore;
+import dev.pcibot.bot.store.ProbeAuditStore;
 import dev.pcibot.bot.store.StoreException;
 import dev.pcibot.bot.store.Tally;
+import jakarta.inject.Inject;
+import org.jspecify.annotations.Nullable;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Comparator;
@@ -30,6 +33,7 @@ import net.dv8tion.jda.api.interactions.commands.build.SubcommandGroupData;
  * {@code /pcibot public-channel add|remove|list}: per-server settings for admins (Manage Server).
  * Replies are public in the listed channels and only visible to the asker elsewhere.
  * {@code /pcibot feedback}: how the findings and sections were rated (helpful / not helpful).
+ * {@code /pcibot audit}: the latest probe requests on this server and what was decided.
  */
 @Singleton
 final class PcibotCommand extends SlashCommandAdapter {
@@ -40,12 +44,19 @@ final class PcibotCommand extends SlashCommandAdapter {
 
     private final GuildSettingsStore settings;
     private final FeedbackStore feedback;
+    private final @Nullable ProbeAuditStore audit; // null: the two-argument constructor of older tests
     private final Clock clock = Clock.systemUTC();
 
     PcibotCommand(GuildSettingsStore settings, FeedbackStore feedback) {
+        this(settings, feedback, null);
+    }
+
+    @Inject
+    PcibotCommand(GuildSettingsStore settings, FeedbackStore feedback, @Nullable ProbeAuditStore audit) {
         super("pcibot", "Settings of the PCI passthrough bot for this server");
         this.settings = settings;
         this.feedback = feedback;
+        this.audit = audit;
         OptionData channel = new OptionData(OptionType.CHANNEL, CHANNEL_OPTION, "The channel (default: this one)")
                 .setChannelTypes(ChannelType.TEXT, ChannelType.FORUM, ChannelType.GUILD_PUBLIC_THREAD);
         data().setContexts(InteractionContextType.GUILD)
@@ -56,7 +67,8 @@ final class PcibotCommand extends SlashCommandAdapter {
                                 new SubcommandData("remove", "Make my replies private again in a channel")
                                         .addOptions(channel),
                                 new SubcommandData("list", "List the channels where my replies are public")))
-                .addSubcommands(new SubcommandData("feedback", "How my answers and findings were rated"));
+                .addSubcommands(new SubcommandData("feedback", "How my answers and findings were rated"),
+                        new SubcommandData("audit", "The latest probe requests on this server and what was decided"));
     }
 
     @Override
@@ -83,6 +95,8 @@ final class PcibotCommand extends SlashCommandAdapter {
                         : "<#" + channel + "> was not a public channel.";
                 case "list" -> list(settings.publicChannels(guild));
                 case "feedback" -> ratings(feedback.tallies(guild)); // this server's votes only
+                case "audit" -> audit == null ? "Probes are not available in this build."
+                        : AuditMessages.render(audit.recent(guild, AuditMessages.ROWS)); // this server's rows only
                 default -> "Unknown setting: use add, remove or list.";
             });
         } catch (StoreException e) {

@@ -1,6 +1,7 @@
 /**
  * One class per Discord command ({@code /ask}, {@code /diagnose}, "Diagnose this message",
- * {@code /pcibot}) and the buttons every reply carries (feedback, delete). Handlers stay thin:
+ * {@code /troubleshoot}, {@code /probe}, {@code /pcibot} with its {@code audit} view) and the buttons
+ * every reply carries (feedback, delete). A probe goes through {@code probe.ProbeRunner} only. Handlers stay thin:
  * acknowledge at once, run the work on {@link dev.pcibot.bot.discord.Workers}, render with
  * {@code render}. Add the next command here as a {@code @Singleton}.
  */

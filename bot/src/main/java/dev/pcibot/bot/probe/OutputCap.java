@@ -1,0 +1,23 @@
+package dev.pcibot.bot.probe;
+
+import java.nio.charset.StandardCharsets;
+
+/** Keeps at most N bytes of a probe's output, cut after the last whole line that fits. */
+final class OutputCap {
+    private OutputCap() {}
+
+    /** The kept text and the size of the whole, as a {@link ProbeOutput} without status and time. */
+    record Capped(String text, long bytes, boolean truncated) {}
+
+    static Capped cap(String text, int maxBytes) {
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        if (utf8.length <= maxBytes) {
+            return new Capped(text, utf8.length, false);
+        }
+        int end = maxBytes;
+        while (end > 0 && utf8[end - 1] != '\n') {
+            end--;
+        }
+        return new Capped(new String(utf8, 0, end, StandardCharsets.UTF_8), utf8.length, true);
+    }
+}
