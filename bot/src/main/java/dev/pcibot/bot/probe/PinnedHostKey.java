@@ -90,7 +90,9 @@ final class PinnedHostKey implements ServerKeyVerifier {
 
     private static boolean namesHost(String field, String host, int port) {
         String wanted = hostField(host, port).toLowerCase(Locale.ROOT);
-        return Arrays.stream(field.toLowerCase(Locale.ROOT).split(",")).anyMatch(wanted::equals);
+        // ssh-keyscan writes port 22 bare, but "[host]:22" names the same endpoint
+        String bracketed = ("[" + host + "]:" + port).toLowerCase(Locale.ROOT);
+        return Arrays.stream(field.toLowerCase(Locale.ROOT).split(",")).anyMatch(f -> f.equals(wanted) || f.equals(bracketed));
     }
 
     private static boolean isKeyType(String field) {
