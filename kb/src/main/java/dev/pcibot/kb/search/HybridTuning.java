@@ -1,0 +1,59 @@
+package dev.pcibot.kb.search;
+
+/**
+ * The settings of the hybrid search: how the lexical and the dense rankings are fused, and where
+ * the match levels begin. The defaults were chosen on the dev half of the real-question set
+ * ({@code bench/kb/search-quality.sh} prints what they give on both halves).
+ *
+ * @param rrfK reciprocal rank fusion's constant: a hit at rank r (from 1) adds weight / (k + r);
+ *     a small k lets the first ranks of each list count much more than the rest
+ * @param lexicalWeight weight of the BM25 ranking (exact and prose fields)
+ * @param denseWeight weight of the embedding ranking
+ * @param communityFactor the fused score of a community guide's section is multiplied by this, so
+ *     that the admin guide's or the wiki's section on the same advice ranks above it
+ * @param denseWords most words of the question the embedding model reads (see {@link DenseQuery})
+ * @param coverageWeight how much the lexical coverage of the best hit adds to its cosine in the
+ *     confidence ({@link MatchCalibration})
+ * @param agreementWeight what it adds when both rankings put the best hit in their first three
+ * @param strongFrom confidence from which the match is strong
+ * @param closestFrom confidence from which the hits are shown as closest sections
+ */
+public record HybridTuning(
+        double rrfK,
+        double lexicalWeight,
+        double denseWeight,
+        double communityFactor,
+        int denseWords,
+        double coverageWeight,
+        double agreementWeight,
+        double strongFrom,
+        double closestFrom) {
+    /** The defaults, chosen on the dev half. */
+    public static final HybridTuning DEFAULT = new HybridTuning(10, 1.0, 1.0, 0.85, 40, 0.5, 0.1, 0.75, 0.45);
+
+    public HybridTuning {
+        if (rrfK <= 0 || lexicalWeight < 0 || denseWeight < 0 || denseWords < 1 || closestFrom > strongFrom) {
+            throw new IllegalArgumentException("unusable tuning: " + this);
+        }
+    }
+
+    public HybridTuning withFusion(double k, double lexical, double dense) {
+        return new HybridTuning(k, lexical, dense, communityFactor, denseWords, coverageWeight, agreementWeight,
+                strongFrom, closestFrom);
+    }
+
+    public HybridTuning withCommunityFactor(double factor) {
+        return new HybridTuning(rrfK, lexicalWeight, denseWeight, factor, denseWords, coverageWeight,
+                agreementWeight, strongFrom, closestFrom);
+    }
+
+    public HybridTuning withDenseWords(int words) {
+        return new HybridTuning(rrfK, lexicalWeight, denseWeight, communityFactor, words, coverageWeight,
+                agreementWeight, strongFrom, closestFrom);
+    }
+
+    public HybridTuning withCalibration(double coverage, double agreement, double strong, double closest) {
+        return new HybridTuning(rrfK, lexicalWeight, denseWeight, communityFactor, denseWords, coverage, agreement,
+                strong, closest);
+    }
+}
