@@ -8,7 +8,12 @@ package dev.pcibot.kb.search;
  * @param rrfK reciprocal rank fusion's constant: a hit at rank r (from 1) adds weight / (k + r);
  *     a small k lets the first ranks of each list count much more than the rest
  * @param lexicalWeight weight of the BM25 ranking (exact and prose fields)
- * @param denseWeight weight of the embedding ranking
+ * @param denseWeight weight of the embedding ranking, for a question in prose; it shrinks with the
+ *     share of the question's weight that technical tokens carry ({@code vfio-pci},
+ *     {@code intel_iommu=on}, a quoted error), down to nothing for a question of tokens only: the
+ *     embedding model cannot read those, the lexical half matches them exactly
+ * @param coverBoost the fused score of a section that covers the question by the lexical rule
+ *     ({@link LexicalRanking.LexicalHit#covers()}) is multiplied by this
  * @param communityFactor the fused score of a community guide's section is multiplied by this, so
  *     that the admin guide's or the wiki's section on the same advice ranks above it
  * @param denseWords most words of the question the embedding model reads (see {@link DenseQuery})
@@ -22,6 +27,7 @@ public record HybridTuning(
         double rrfK,
         double lexicalWeight,
         double denseWeight,
+        double coverBoost,
         double communityFactor,
         int denseWords,
         double coverageWeight,
@@ -29,7 +35,10 @@ public record HybridTuning(
         double strongFrom,
         double closestFrom) {
     /** The defaults, chosen on the dev half. */
-    public static final HybridTuning DEFAULT = new HybridTuning(10, 1.0, 1.0, 0.85, 40, 0.5, 0.1, 0.75, 0.45);
+    public static final HybridTuning DEFAULT = new HybridTuning(3, 1.0, 1.5, 2.0, 0.7, 40, 0.5, 0.0, 1.026, 0.893);
+
+    /** What the search started from before tuning (plain RRF weights; thresholds set by hand for MiniLM). */
+    public static final HybridTuning FIXED = new HybridTuning(10, 1.0, 1.0, 1.0, 0.85, 40, 0.5, 0.1, 0.75, 0.45);
 
     public HybridTuning {
         if (rrfK <= 0 || lexicalWeight < 0 || denseWeight < 0 || denseWords < 1 || closestFrom > strongFrom) {
@@ -38,22 +47,27 @@ public record HybridTuning(
     }
 
     public HybridTuning withFusion(double k, double lexical, double dense) {
-        return new HybridTuning(k, lexical, dense, communityFactor, denseWords, coverageWeight, agreementWeight,
+        return new HybridTuning(k, lexical, dense, coverBoost, communityFactor, denseWords, coverageWeight, agreementWeight,
                 strongFrom, closestFrom);
     }
 
+    public HybridTuning withCoverBoost(double boost) {
+        return new HybridTuning(rrfK, lexicalWeight, denseWeight, boost, communityFactor, denseWords, coverageWeight,
+                agreementWeight, strongFrom, closestFrom);
+    }
+
     public HybridTuning withCommunityFactor(double factor) {
-        return new HybridTuning(rrfK, lexicalWeight, denseWeight, factor, denseWords, coverageWeight,
+        return new HybridTuning(rrfK, lexicalWeight, denseWeight, coverBoost, factor, denseWords, coverageWeight,
                 agreementWeight, strongFrom, closestFrom);
     }
 
     public HybridTuning withDenseWords(int words) {
-        return new HybridTuning(rrfK, lexicalWeight, denseWeight, communityFactor, words, coverageWeight,
+        return new HybridTuning(rrfK, lexicalWeight, denseWeight, coverBoost, communityFactor, words, coverageWeight,
                 agreementWeight, strongFrom, closestFrom);
     }
 
     public HybridTuning withCalibration(double coverage, double agreement, double strong, double closest) {
-        return new HybridTuning(rrfK, lexicalWeight, denseWeight, communityFactor, denseWords, coverage, agreement,
+        return new HybridTuning(rrfK, lexicalWeight, denseWeight, coverBoost, communityFactor, denseWords, coverage, agreement,
                 strong, closest);
     }
 }

@@ -78,9 +78,13 @@ final class LexicalRanking {
      */
     record LexicalHit(int doc, float score, double coverage, boolean covers) {}
 
-    /** The question's concepts (with their weights) and the sections ranked, best first. */
-    record Lexical(List<Weighed> concepts, List<LexicalHit> ranked) {
-        static final Lexical EMPTY = new Lexical(List.of(), List.of());
+    /**
+     * The question's concepts (with their weights) and the sections ranked, best first.
+     *
+     * @param technicalShare the share of the question's weight its technical tokens carry (0..1)
+     */
+    record Lexical(List<Weighed> concepts, List<LexicalHit> ranked, double technicalShare) {
+        static final Lexical EMPTY = new Lexical(List.of(), List.of(), 0);
     }
 
     record Weighed(Concept concept, FixedBitSet docs, double weight) {}
@@ -93,6 +97,7 @@ final class LexicalRanking {
             return Lexical.EMPTY;
         }
         double total = concepts.stream().mapToDouble(Weighed::weight).sum();
+        double technical = concepts.stream().filter(w -> !w.concept().exactTerms().isEmpty()).mapToDouble(Weighed::weight).sum();
         int rareDf = Math.max(3, (int) Math.round(RARE_SHARE * gen.size()));
 
         BooleanQuery.Builder all = new BooleanQuery.Builder();
@@ -104,7 +109,7 @@ final class LexicalRanking {
             }
         }
         if (!any) {
-            return new Lexical(concepts, List.of());
+            return new Lexical(concepts, List.of(), technical / total);
         }
         Query scoring = FunctionScoreQuery.boostByValue(all.build(), DoubleValuesSource.fromFloatField(KbFields.AUTHORITY_BOOST));
         TopDocs top = searcher.search(scoring, CANDIDATES);
@@ -128,8 +133,10 @@ final class LexicalRanking {
             }
             ranked.add(new LexicalHit(sd.doc, score, coverage, covers));
         }
+        // NOTE: sorting the covering sections first was tried: better on the written table, worse on
+        // the real dev questions, whose point is often one phrase of a long question
         ranked.sort((a, b) -> Float.compare(b.score(), a.score()));
-        return new Lexical(concepts, ranked);
+        return new Lexical(concepts, ranked, technical / total);
     }
 
     /** Which documents each concept matches, and how much it weighs; unknown words get spelling correction. */

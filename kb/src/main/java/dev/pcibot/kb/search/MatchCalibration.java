@@ -19,9 +19,11 @@ final class MatchCalibration {
      * @param coverage the share of the question's weight it covers (0 when the lexical half missed it)
      * @param agree whether it is in the first three of both rankings
      * @param margin how much its fused score exceeds the second's, relative (0..1)
+     * @param lift how far its cosine stands above the tenth nearest section's: a question the guides
+     *     answer usually has a few sections clearly nearer than the rest, one they do not a flat list
      */
-    record Signals(double cosine, double coverage, boolean agree, double margin) {
-        static final Signals NOTHING = new Signals(-1, 0, false, 0);
+    record Signals(double cosine, double coverage, boolean agree, double margin, double lift) {
+        static final Signals NOTHING = new Signals(-1, 0, false, 0, 0);
     }
 
     private MatchCalibration() {}

@@ -1,7 +1,7 @@
 package dev.pcibot.kb.search;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.Supplier;
@@ -40,11 +40,23 @@ public final class OnnxEmbedder implements Embedder {
     }
 
     private static final class Bundled {
-        static final OnnxEmbedder INSTANCE = new OnnxEmbedder("all-minilm-l6-v2-q/1.19.0-beta29", 384,
-                AllMiniLmL6V2QuantizedEmbeddingModel::new, "", "");
+        static final OnnxEmbedder INSTANCE = e5Small();
     }
 
-    /** all-MiniLM-L6-v2, quantized to 8 bits: 23 MB, 384 dimensions; one instance per JVM. */
+    /** all-MiniLM-L6-v2, quantized to 8 bits: 23 MB, 6 layers, 384 dimensions (its jar is a test dependency). */
+    static OnnxEmbedder minilm() {
+        return new OnnxEmbedder("all-minilm-l6-v2-q/1.19.0-beta29/t1", 384,
+                () -> new JarOnnxModel("all-minilm-l6-v2-q.onnx", "all-minilm-l6-v2-q-tokenizer.json", PoolingMode.MEAN), "", "");
+    }
+
+    /** e5-small-v2, quantized: 33 MB, 12 layers, 384 dimensions; trained with a marker on each side. */
+    static OnnxEmbedder e5Small() {
+        return new OnnxEmbedder("e5-small-v2-q/1.11.0-beta19/t1", 384,
+                () -> new JarOnnxModel("e5-small-v2-q.onnx", "e5-small-v2-q-tokenizer.json", PoolingMode.MEAN),
+                "query: ", "passage: ");
+    }
+
+    /** The model the service uses (see {@link Embedder#bundled()}); one instance per JVM. */
     public static OnnxEmbedder bundled() {
         return Bundled.INSTANCE;
     }

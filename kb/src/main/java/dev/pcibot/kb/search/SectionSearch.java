@@ -81,8 +81,15 @@ final class SectionSearch {
         for (int r = 0; r < lexical.size(); r++) {
             score.merge(lexical.get(r).doc(), t.lexicalWeight() / (t.rrfK() + r + 1), Double::sum);
         }
+        double dense = t.denseWeight() * (1 - c.lexical().technicalShare());
         for (int r = 0; r < c.dense().size(); r++) {
-            score.merge(c.dense().get(r).doc(), t.denseWeight() / (t.rrfK() + r + 1), Double::sum);
+            score.merge(c.dense().get(r).doc(), dense / (t.rrfK() + r + 1), Double::sum);
+        }
+        for (LexicalHit h : lexical) {
+            if (h.covers()) {
+                // the more of the question a covering section holds, the more it gains
+                score.computeIfPresent(h.doc(), (d, s) -> s * (1 + (t.coverBoost() - 1) * h.coverage()));
+            }
         }
         List<String> questionTerms = NarrowTopics.terms(c.question());
         List<NearDuplicates.Ranked> ranked = new ArrayList<>();
@@ -103,16 +110,29 @@ final class SectionSearch {
         ranked.sort((a, b) -> a.score() != b.score() ? Float.compare(b.score(), a.score()) : Integer.compare(a.doc(), b.doc()));
         knownWrong.sort((a, b) -> a.score() != b.score() ? Float.compare(b.score(), a.score()) : Integer.compare(a.doc(), b.doc()));
         MatchCalibration.Signals signals = signals(c, ranked.isEmpty() ? knownWrong : ranked);
-        // a section with a known error never goes before one without: it is shown, corrected, after them
-        float ceiling = ranked.isEmpty() ? Float.MAX_VALUE : ranked.get(ranked.size() - 1).score();
-        for (NearDuplicates.Ranked r : knownWrong) {
+        // a section with a known error never goes before a relevant one without: it is shown,
+        // corrected, after them, and before the long tail that either ranking merely brought along.
+        // Relevant: the best one, and those that cover the question by the lexical rule
+        java.util.Set<Integer> covering = new java.util.HashSet<>();
+        lexical.stream().filter(LexicalHit::covers).forEach(h -> covering.add(h.doc()));
+        List<NearDuplicates.Ranked> out = new ArrayList<>(ranked.size() + knownWrong.size());
+        List<NearDuplicates.Ranked> tail = new ArrayList<>(knownWrong);
+        for (int i = 0; i < ranked.size(); i++) {
+            (i == 0 || covering.contains(ranked.get(i).doc()) ? out : tail).add(ranked.get(i));
+        }
+        float ceiling = out.isEmpty() ? Float.MAX_VALUE : out.get(out.size() - 1).score();
+        for (NearDuplicates.Ranked r : tail) {
             // scores stay in rank order for callers that show them
             ceiling = Math.min(r.score(), ceiling * 0.99f);
-            ranked.add(new NearDuplicates.Ranked(r.doc(), ceiling));
+            out.add(new NearDuplicates.Ranked(r.doc(), ceiling));
         }
-        return new Fused(ranked, signals);
+        return new Fused(out, signals);
     }
 
+    /**
+     * What is measured about the first of {@code ranked}. NOTE: taking the best coverage of the first
+     * three instead was tried: on the dev half it answered more unanswerable questions.
+     */
     private static MatchCalibration.Signals signals(Candidates c, List<NearDuplicates.Ranked> ranked) {
         if (ranked.isEmpty()) {
             return MatchCalibration.Signals.NOTHING;
@@ -133,12 +153,15 @@ final class SectionSearch {
         List<LexicalHit> lexical = c.lexical().ranked();
         for (int r = 0; r < lexical.size(); r++) {
             if (lexical.get(r).doc() == top) {
-                coverage = lexical.get(r).coverage();
                 lexicalTop3 = r < 3;
+            }
+            if (lexical.get(r).doc() == top) {
+                coverage = lexical.get(r).coverage();
             }
         }
         double margin = ranked.size() < 2 ? 1 : (ranked.get(0).score() - ranked.get(1).score()) / ranked.get(0).score();
-        return new MatchCalibration.Signals(cosine, coverage, denseTop3 && lexicalTop3, margin);
+        double lift = dense.isEmpty() ? 0 : cosine - dense.get(Math.min(9, dense.size() - 1)).cosine();
+        return new MatchCalibration.Signals(cosine, coverage, denseTop3 && lexicalTop3, margin, lift);
     }
 
     /** The section by id, as a hit without a question (snippet = its opening lines). */
