@@ -103,7 +103,7 @@ final class SectionSearch {
             if (gen.narrowTopics(doc).stream().anyMatch(n -> !n.askedIn(questionTerms))) {
                 s *= LexicalRanking.NARROW_TOPIC_FACTOR;
             }
-            boolean wrong = !gen.corrections(doc).isEmpty();
+            boolean wrong = gen.corrections(doc).stream().anyMatch(Correction::demotes);
             (wrong ? knownWrong : ranked).add(new NearDuplicates.Ranked(doc, (float) (wrong ? s * CORRECTED_SECTION_FACTOR : s)));
         }
         // ties (rare: equal ranks in both lists) go to the lower doc id, so that results are stable

@@ -28,9 +28,6 @@ class NarrowTopicsTest {
             "community-howto/sbsg/s2stba/intel-cpus-systemd-zfs",
             "complete-guide/enable-iommu/configure-grub",
             "pve-wiki/verifying-iommu-parameters/verify-iommu-is-enabled",
-            // the official host-side checks: the bundled admin guide has no "enable the IOMMU" section, and
-            // the community one for Intel carries a known unrelated parameter (corrections.tsv), so the wiki leads
-            "pve-wiki/verifying-iommu-parameters/verify-iommu-interrupt-remapping-is-enab",
             "pve-wiki-dump/verifying-iommu-parameters/verify-iommu-is-enabled");
 
     @TempDir

@@ -13,8 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Where the admin guide or the wiki covers a question, its section comes before a community guide's
- * copy of the same advice (issue 7: "How do I enable IOMMU on an Intel CPU?" was answered from the
- * community how-to, which adds an unrelated {@code intel_pstate=disable}).
+ * copy of the same advice. "How do I enable IOMMU on an Intel CPU?" (issue 7) is the exception the
+ * bundled guides make: neither official guide as bundled has the section that says to add
+ * {@code intel_iommu=on}, so the community how-to answers, with its unrelated
+ * {@code intel_pstate=disable} struck through and never offered to copy (corrections.tsv).
  */
 final class OfficialFirstTest {
     @TempDir
@@ -33,9 +35,11 @@ final class OfficialFirstTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        "How do I enable IOMMU on an Intel CPU?",
-        "how do i turn on iommu on my intel cpu",
-        "enable iommu amd",
+        "what does iommu=pt do",
+        "how can i check that iommu is enabled",
+        "which vfio modules do i need to load",
+        "how do i blacklist the nvidia driver on the host",
+        "my gpu is in the same iommu group as other devices",
     })
     void theOfficialSectionComesFirst(String question) {
         List<SearchHit> hits = index.searcher().search(question, 3).hits();
@@ -50,7 +54,9 @@ final class OfficialFirstTest {
     @ParameterizedTest
     @ValueSource(strings = {"How do I enable IOMMU on an Intel CPU?", "how do i turn on iommu on my intel cpu"})
     void theUnrelatedIntelPstateParameterIsNeverOfferedToCopy(String question) {
-        for (SearchHit h : index.searcher().search(question, 10).hits()) {
+        List<SearchHit> hits = index.searcher().search(question, 10).hits();
+        assertTrue(hits.get(0).commands().stream().anyMatch(c -> c.contains("intel_iommu=on")), () -> hits.get(0).commands().toString());
+        for (SearchHit h : hits) {
             assertFalse(h.commands().stream().anyMatch(c -> c.contains("intel_pstate")), () -> h.citation().sectionId() + " " + h.commands());
             if (h.snippet().contains("intel_pstate=disable")) {
                 assertTrue(h.snippet().contains("~~") && h.correction() != null, h::snippet);
