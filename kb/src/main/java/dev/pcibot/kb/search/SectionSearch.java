@@ -29,6 +29,8 @@ import org.apache.lucene.search.IndexSearcher;
 final class SectionSearch {
     /** Sections with a known error come after all others, and score lower. */
     static final float CORRECTED_SECTION_FACTOR = 0.6f;
+    /** The first sections without a known error that always go before one with. */
+    static final int ALWAYS_BEFORE_KNOWN_ERRORS = 3;
 
     private final Embedder embedder;
     private final HybridTuning tuning;
@@ -110,16 +112,17 @@ final class SectionSearch {
         ranked.sort((a, b) -> a.score() != b.score() ? Float.compare(b.score(), a.score()) : Integer.compare(a.doc(), b.doc()));
         knownWrong.sort((a, b) -> a.score() != b.score() ? Float.compare(b.score(), a.score()) : Integer.compare(a.doc(), b.doc()));
         MatchCalibration.Signals signals = signals(c, ranked.isEmpty() ? knownWrong : ranked);
-        // a section with a known error never goes before a relevant one without: it is shown,
-        // corrected, after them, and before the long tail that either ranking merely brought along.
-        // Relevant: the best one, and those that cover the question by the lexical rule
+        // a section with a known error never goes before a relevant one without (the best three, and
+        // those that cover the question by the lexical rule); after them it takes its own, lowered,
+        // place among the rest
         java.util.Set<Integer> covering = new java.util.HashSet<>();
         lexical.stream().filter(LexicalHit::covers).forEach(h -> covering.add(h.doc()));
         List<NearDuplicates.Ranked> out = new ArrayList<>(ranked.size() + knownWrong.size());
         List<NearDuplicates.Ranked> tail = new ArrayList<>(knownWrong);
         for (int i = 0; i < ranked.size(); i++) {
-            (i == 0 || covering.contains(ranked.get(i).doc()) ? out : tail).add(ranked.get(i));
+            (i < ALWAYS_BEFORE_KNOWN_ERRORS || covering.contains(ranked.get(i).doc()) ? out : tail).add(ranked.get(i));
         }
+        tail.sort((a, b) -> a.score() != b.score() ? Float.compare(b.score(), a.score()) : Integer.compare(a.doc(), b.doc()));
         float ceiling = out.isEmpty() ? Float.MAX_VALUE : out.get(out.size() - 1).score();
         for (NearDuplicates.Ranked r : tail) {
             // scores stay in rank order for callers that show them
