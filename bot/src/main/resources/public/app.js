@@ -216,6 +216,9 @@ function renderSearch(result) {
     out.append(el("p", { class: "notice" }, "No good answer in the guides for “" + result.query +
       "”. Try other words, or paste the command output below for a diagnosis."));
   }
+  if (result.match === "closest" && result.hits.length) {
+    out.append(el("p", { class: "notice" }, "No section answers this squarely. The closest sections in the guides:"));
+  }
   const best = Math.max(0, ...result.hits.map(h => h.score));
   out.append(...result.hits.map(h => hit(h, best)));
   return out;

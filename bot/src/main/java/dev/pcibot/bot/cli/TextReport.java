@@ -35,6 +35,8 @@ final class TextReport {
         }
         if (response.hits().isEmpty()) {
             out.append("The guides have no section that answers this well beyond the above.\n");
+        } else if (response.match().equals("closest")) {
+            out.append("No section answers this squarely; the closest sections in the guides:\n\n");
         }
         int n = 1;
         for (HitView hit : response.hits()) {

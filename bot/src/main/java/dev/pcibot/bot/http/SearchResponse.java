@@ -5,6 +5,7 @@ import dev.pcibot.kb.AnswerResult;
 import dev.pcibot.kb.diagnose.Finding;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The reply of {@code GET /api/search}.
@@ -15,10 +16,13 @@ import java.util.List;
  * @param hits best first
  * @param findings when the question quotes messages the diagnosis knows (e.g. "BAR 3: can't
  *     reserve"), what they mean with fix and citation, worst first; shown above the hits
+ * @param match how well the hits answer: {@code strong}, {@code closest} (a weaker match: show
+ *     them as "closest sections") or {@code none} (no hits); {@code answered} is true for the
+ *     first two, or when a finding explains the question
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record SearchResponse(String query, boolean answered, List<HitView> hits, List<Finding> findings) {
+public record SearchResponse(String query, boolean answered, List<HitView> hits, List<Finding> findings, String match) {
     public SearchResponse {
         hits = List.copyOf(hits);
         findings = List.copyOf(findings);
@@ -27,6 +31,7 @@ public record SearchResponse(String query, boolean answered, List<HitView> hits,
     /** The API's view of an answer. */
     public static SearchResponse of(AnswerResult answer) {
         return new SearchResponse(answer.search().query(), answer.answered(),
-                answer.search().hits().stream().map(HitView::of).toList(), answer.findings());
+                answer.search().hits().stream().map(HitView::of).toList(), answer.findings(),
+                answer.search().level().name().toLowerCase(Locale.ROOT));
     }
 }

@@ -14,6 +14,15 @@ import java.util.regex.Pattern;
 record Correction(String guideId, String heading, Pattern wrong, String text) {
     static final String ANY = "*";
 
+    /**
+     * Whether the row is about advice that is wrong ("Wrong in this guide: ..."), so that the section
+     * ranks after the others; a row about an unneeded extra ("Not needed", "Not part of ...") only
+     * strikes it and adds the note, and the section keeps its rank: the rest of its advice is sound.
+     */
+    boolean demotes() {
+        return text.startsWith("Wrong");
+    }
+
     /** True when the section is the one the row is about and still contains the wrong text. */
     boolean appliesTo(StoredSection section) {
         if (section.authority() != Authority.COMMUNITY) {

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
@@ -81,8 +83,8 @@ final class IndexGeneration {
      *     reads each file once; a few milliseconds for the bundled guides), so that a truncated or
      *     damaged file is found now rather than by a search
      */
-    static IndexGeneration open(Path folder, String fingerprint, Corrections known, NarrowTopics narrow, boolean verify)
-            throws IOException {
+    static IndexGeneration open(Path folder, String fingerprint, Corrections known, NarrowTopics narrow, boolean verify,
+            int dimension) throws IOException {
         Directory directory = FSDirectory.open(folder);
         SearcherManager manager = null;
         try {
@@ -94,6 +96,7 @@ final class IndexGeneration {
                         leaf.reader().checkIntegrity();
                     }
                 }
+                checkVectors(searcher, dimension);
                 StoredFields stored = searcher.storedFields();
                 StoredSection[] sections = new StoredSection[searcher.getIndexReader().maxDoc()];
                 for (int doc = 0; doc < sections.length; doc++) {
@@ -112,6 +115,23 @@ final class IndexGeneration {
                 e.addSuppressed(suppressed);
             }
             throw e;
+        }
+    }
+
+    /**
+     * Every section has a vector of the model's length: a folder written without them (or with
+     * another model whose id was reused) is not searchable by the dense half.
+     */
+    private static void checkVectors(IndexSearcher searcher, int dimension) throws IOException {
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            FieldInfo info = leaf.reader().getFieldInfos().fieldInfo(KbFields.VECTOR);
+            FloatVectorValues values = leaf.reader().getFloatVectorValues(KbFields.VECTOR);
+            int count = values == null ? 0 : values.size();
+            if (info == null || info.getVectorDimension() != dimension || count != leaf.reader().maxDoc()) {
+                throw new IOException("the index has " + count + " section vectors of length "
+                        + (info == null ? 0 : info.getVectorDimension()) + " for " + leaf.reader().maxDoc()
+                        + " sections, expected one each of length " + dimension);
+            }
         }
     }
 

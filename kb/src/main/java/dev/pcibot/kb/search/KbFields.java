@@ -29,6 +29,8 @@ public final class KbFields {
      * tokens ({@code intel_iommu=on}, {@code 10de:1b80}) whole.
      */
     public static final String EXACT = "body_exact";
+    /** The section's embedding (heading path and text), for the dense half of the search; HNSW graph. */
+    public static final String VECTOR = "vector";
     /** Stored only, one value per command. */
     public static final String COMMAND = "command";
     /** Stored only: the link to the section in its origin. */

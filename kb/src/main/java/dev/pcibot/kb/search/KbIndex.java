@@ -33,7 +33,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Layout under the index root: one folder per build ({@code index-<millis>-<n>}) and a file
  * {@code current} naming the folder in use, and {@code build.lock}, held while building or cleaning
  * up so that two processes on one root never step on each other. A build writes a fresh folder, commits it (the
- * guides' fingerprint goes into the commit's user data), and only then replaces {@code current}
+ * guides' fingerprint, the schema and the embedding model's id go into the commit's user data), and only then replaces {@code current}
  * by an atomic move: a crash at any point leaves the previous index in use, never a half-written
  * one. {@link #open} reuses the current folder when its fingerprint matches and every file's checksum
  * verifies, and builds otherwise (a truncated or damaged file, a {@code current} that is not a file).
@@ -49,10 +49,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class KbIndex implements Closeable {
     /** Bump when fields or index-time analysis change: an index of another schema is stale. */
-    static final String SCHEMA = "kb-search-3";
+    static final String SCHEMA = "kb-search-4";
     static final String POINTER = "current";
     static final String FINGERPRINT_KEY = "fingerprint";
     static final String SCHEMA_KEY = "schema";
+    /** The embedding model the vectors were made with: another model makes the index stale. */
+    static final String EMBEDDER_KEY = "embedder";
     static final String LOCK = "build.lock";
     /** One monitor per index root: a JVM may not hold two file locks on one file. */
     private static final ConcurrentHashMap<Path, Object> BUILDERS = new ConcurrentHashMap<>();
@@ -74,6 +76,7 @@ public final class KbIndex implements Closeable {
             long verifyMillis, @Nullable String rebuiltBecause) {}
 
     private final Path root;
+    private final Embedder embedder;
     private final KbSearcher searcher;
     private final Duration retryInterval;
     private final Consumer<Stats> onOpen;
@@ -90,14 +93,15 @@ public final class KbIndex implements Closeable {
     private @Nullable String problem;
 
     private KbIndex(Path root, List<Section> sections, String fingerprint, Duration retryInterval,
-            Consumer<Stats> onOpen, Consumer<KbIndexException> onFailure) {
+            Consumer<Stats> onOpen, Consumer<KbIndexException> onFailure, Embedder embedder, HybridTuning tuning) {
         this.onOpen = onOpen;
+        this.embedder = embedder;
         this.root = root;
         this.pendingSections = sections;
         this.pendingFingerprint = fingerprint;
         this.retryInterval = retryInterval;
         this.onFailure = onFailure;
-        this.searcher = new KbSearcher(this, new SectionSearch());
+        this.searcher = new KbSearcher(this, new SectionSearch(embedder, tuning));
     }
 
     /**
@@ -107,7 +111,16 @@ public final class KbIndex implements Closeable {
      * @throws KbIndexException when the folder cannot be written or read
      */
     public static KbIndex open(Path indexRoot, List<Section> sections, String fingerprint) {
-        KbIndex index = new KbIndex(indexRoot, sections, fingerprint, Duration.ZERO, s -> {}, e -> {});
+        return open(indexRoot, sections, fingerprint, Embedder.bundled(), HybridTuning.DEFAULT);
+    }
+
+    /**
+     * Opens the index as {@link #open(Path, List, String)} does, with another embedding model or
+     * other search settings (the search-quality bench compares models and settings this way).
+     */
+    public static KbIndex open(Path indexRoot, List<Section> sections, String fingerprint, Embedder embedder,
+            HybridTuning tuning) {
+        KbIndex index = new KbIndex(indexRoot, sections, fingerprint, Duration.ZERO, s -> {}, e -> {}, embedder, tuning);
         index.openPending();
         return index;
     }
@@ -121,7 +134,8 @@ public final class KbIndex implements Closeable {
      */
     public static KbIndex deferred(Path indexRoot, List<Section> sections, String fingerprint, Duration retryInterval,
             Consumer<Stats> onOpen, Consumer<KbIndexException> onFailure) {
-        return new KbIndex(indexRoot, sections, fingerprint, retryInterval, onOpen, onFailure);
+        return new KbIndex(indexRoot, sections, fingerprint, retryInterval, onOpen, onFailure, Embedder.bundled(),
+                HybridTuning.DEFAULT);
     }
 
     /** Whether the index is open, trying to open it first when it is not (see {@link #deferred}). */
@@ -268,8 +282,9 @@ public final class KbIndex implements Closeable {
         int count;
         IndexGeneration fresh;
         try {
-            count = write(folder, sections, fingerprint);
-            fresh = IndexGeneration.open(folder, fingerprint, Corrections.bundled(), NarrowTopics.bundled(), false);
+            count = write(folder, sections, fingerprint, embedder);
+            fresh = IndexGeneration.open(folder, fingerprint, Corrections.bundled(), NarrowTopics.bundled(), false,
+                    embedder.dimension());
         } catch (IOException | RuntimeException e) {
             IndexGeneration.deleteQuietly(folder); // a failed build leaves nothing behind
             throw e;
@@ -297,7 +312,7 @@ public final class KbIndex implements Closeable {
         return folder;
     }
 
-    private static int write(Path folder, List<Section> sections, String fingerprint) throws IOException {
+    private static int write(Path folder, List<Section> sections, String fingerprint, Embedder embedder) throws IOException {
         // one document per id: a duplicate id would leave a deleted document behind
         Map<String, Section> byId = new LinkedHashMap<>();
         for (Section s : sections) {
@@ -305,12 +320,17 @@ public final class KbIndex implements Closeable {
         }
         IndexWriterConfig config = new IndexWriterConfig(KbAnalyzers.indexing())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+        List<Section> unique = List.copyOf(byId.values());
+        // the vectors are made with the index and live in it: a rebuild is the only way to change them
+        List<float[]> vectors = embedder.embedPassages(unique.stream().map(SectionDocuments::passage).toList());
         try (Directory dir = FSDirectory.open(folder); IndexWriter writer = new IndexWriter(dir, config)) {
-            for (Section s : byId.values()) {
-                writer.updateDocument(new Term(KbFields.ID, s.id()), SectionDocuments.toDocument(s));
+            for (int i = 0; i < unique.size(); i++) {
+                Section s = unique.get(i);
+                writer.updateDocument(new Term(KbFields.ID, s.id()), SectionDocuments.toDocument(s, vectors.get(i)));
             }
             writer.forceMerge(1); // a read-only index: one segment keeps doc ids and caches simple
-            writer.setLiveCommitData(Map.of(FINGERPRINT_KEY, fingerprint, SCHEMA_KEY, SCHEMA).entrySet());
+            writer.setLiveCommitData(
+                    Map.of(FINGERPRINT_KEY, fingerprint, SCHEMA_KEY, SCHEMA, EMBEDDER_KEY, embedder.id()).entrySet());
             writer.commit();
         }
         return byId.size();
@@ -360,11 +380,13 @@ public final class KbIndex implements Closeable {
                     return null;
                 }
                 Map<String, String> data = SegmentInfos.readLatestCommit(dir).getUserData();
-                if (!fingerprint.equals(data.get(FINGERPRINT_KEY)) || !SCHEMA.equals(data.get(SCHEMA_KEY))) {
-                    return null; // stale: built from other guides or by another version
+                if (!fingerprint.equals(data.get(FINGERPRINT_KEY)) || !SCHEMA.equals(data.get(SCHEMA_KEY))
+                        || !embedder.id().equals(data.get(EMBEDDER_KEY))) {
+                    return null; // stale: built from other guides, by another version or with another model
                 }
             }
-            IndexGeneration gen = IndexGeneration.open(folder, fingerprint, Corrections.bundled(), NarrowTopics.bundled(), true);
+            IndexGeneration gen = IndexGeneration.open(folder, fingerprint, Corrections.bundled(), NarrowTopics.bundled(), true,
+                    embedder.dimension());
             current = gen;
             stats = new Stats(gen.size(), 0, false, fingerprint, folder, (System.nanoTime() - start) / 1_000_000, null);
             return gen;

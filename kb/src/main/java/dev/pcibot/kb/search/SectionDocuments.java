@@ -9,16 +9,28 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FloatDocValuesField;
 import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.VectorSimilarityFunction;
 
 /** Turns a {@link Section} into an index document and a stored document back into a {@link StoredSection}. */
 final class SectionDocuments {
     private SectionDocuments() {}
 
-    static Document toDocument(Section section) {
+    /**
+     * What the embedding model reads of a section: its heading path (the guide's words for the topic)
+     * and its text; the model cuts it to its own length.
+     */
+    static String passage(Section section) {
+        return String.join(" > ", section.headingPath()) + "\n" + section.text();
+    }
+
+    static Document toDocument(Section section, float[] vector) {
         Document doc = new Document();
+        // unit-length vectors (OnnxEmbedder normalises): dot product = cosine, the cheapest comparison
+        doc.add(new KnnFloatVectorField(KbFields.VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
         doc.add(new KeywordField(KbFields.ID, section.id(), Field.Store.YES));
         doc.add(new KeywordField(KbFields.GUIDE, section.guide().id(), Field.Store.YES));
         doc.add(new StoredField(KbFields.GUIDE_TITLE, section.guide().title()));

@@ -1,138 +1,170 @@
 package dev.pcibot.kb.search;
 
+import dev.pcibot.ingest.Authority;
+import dev.pcibot.kb.search.DenseRanking.DenseHit;
+import dev.pcibot.kb.search.LexicalRanking.Lexical;
+import dev.pcibot.kb.search.LexicalRanking.LexicalHit;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.queries.function.FunctionScoreQuery;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.DisjunctionMaxQuery;
-import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.PhraseQuery;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.Scorer;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.Weight;
-import org.apache.lucene.util.FixedBitSet;
 
 /**
- * One search over one index generation: question → concepts → Lucene query (built in code, never
- * parsed, so query syntax in user text is inert) → candidates → "does this really answer?" →
+ * One search over one index generation, hybrid: the lexical ranking ({@link LexicalRanking}: BM25
+ * over the exact and prose fields) and the dense ranking ({@link DenseRanking}: nearest section
+ * embeddings) fused by reciprocal rank fusion, community guides after the official ones where both
+ * say the same, known errors after all; then how well it answers ({@link MatchCalibration}), then
  * near-duplicates collapsed → hits with snippets and corrections.
  *
- * <p>The "no good answer" decision does not look at raw scores (BM25 scores are not comparable
- * across queries). It asks how much of the question a section covers: each concept weighs its
- * inverse document frequency, so rare words count most, and a word the guides never use ("docker",
- * "bread") weighs as much as the rarest word they do use; numbers weigh little; technical tokens ({@code allow_unsafe_interrupts=1},
- * {@code k80}) weigh double, being unambiguous. A section answers when it covers
- * {@link #MIN_COVERAGE} of the weight, or {@link #MIN_COVERAGE_RARE_PAIR} when it also holds two
- * of the question's rare concepts together ("lsi" and "hba": two rare words side by side in one
- * section are seldom a coincidence). A question about something the guides do not cover therefore
- * comes back unanswered even when one of its common words ("network") matches somewhere.
- *
- * <p>A section on a narrow topic ({@link NarrowTopics}: the vIOMMU sections, about an IOMMU emulated
- * inside a VM) shares the words of a common question ("enable IOMMU on an Intel CPU") but answers a
- * rarer one; unless the question uses the topic's cues it scores {@link #NARROW_TOPIC_FACTOR} as much.
+ * <p>Why fuse ranks, not scores: BM25 scores grow with the length of the question and cosines do
+ * not, so no one weight mixes them well across questions; ranks are comparable. Long pasted
+ * questions keep their point because the lexical half reads all of it (the quoted error line, the
+ * {@code vfio-pci.ids=} parameter weigh most there) while the dense half reads a trimmed question
+ * ({@link DenseQuery}).
  */
 final class SectionSearch {
-    static final double MIN_COVERAGE = 0.45;
-    static final double MIN_COVERAGE_RARE_PAIR = 0.35;
-    /** A concept is rare when at most this share of the sections (and at least 3) mention it. */
-    static final double RARE_SHARE = 0.05;
-    /** Technical tokens weigh this much more than words in the coverage test. */
-    static final double TECHNICAL_WEIGHT = 2.0;
-    static final int CANDIDATES = 60;
-    static final float TITLE_BOOST = 2.0f;
-    static final float PATH_BOOST = 0.5f;
-    static final float EXACT_BOOST = 1.5f;
-    static final float SYNONYM_BOOST = 0.6f;
-    /** A spelling-corrected word is a guess: it counts this much in scoring and coverage. */
-    static final float CORRECTED_WEIGHT = 0.5f;
     /** Sections with a known error come after all others, and score lower. */
     static final float CORRECTED_SECTION_FACTOR = 0.6f;
-    /**
-     * A section on a narrow topic (vIOMMU) that the question does not ask about scores this much: it
-     * shares the words of the common question but answers a rarer one, see {@link NarrowTopics}.
-     */
-    static final float NARROW_TOPIC_FACTOR = 0.5f;
-    /**
-     * Numbers ("11" in "windows 11", "7 to 8") and unknown model numbers ("rtx4090") say little about
-     * the topic, and a known number often matches by coincidence (a table row, "GeForce 7, 8").
-     */
-    static final double NUMBER_WEIGHT = 0.25;
+    /** The first sections without a known error that always go before one with. */
+    static final int ALWAYS_BEFORE_KNOWN_ERRORS = 3;
 
-    private record Weighed(Concept concept, FixedBitSet docs, double weight) {}
+    private final Embedder embedder;
+    private final HybridTuning tuning;
+
+    SectionSearch(Embedder embedder, HybridTuning tuning) {
+        this.embedder = embedder;
+        this.tuning = tuning;
+    }
+
+    /** What both halves found for a question, before fusion (the bench fuses it many ways). */
+    record Candidates(String question, Lexical lexical, List<DenseHit> dense) {}
+
+    /** The fused ranking (best first, known errors last) and what was measured about its top. */
+    record Fused(List<NearDuplicates.Ranked> ranked, MatchCalibration.Signals signals) {}
 
     SearchResult search(IndexSearcher searcher, IndexGeneration gen, QueryText query, int limit) throws IOException {
-        List<Weighed> concepts = weigh(searcher, gen, QueryConcepts.of(query.text()));
-        if (concepts.isEmpty() || gen.size() == 0) {
-            return new SearchResult(query.text(), false, List.of());
-        }
-        double total = concepts.stream().mapToDouble(Weighed::weight).sum();
-        int rareDf = Math.max(3, (int) Math.round(RARE_SHARE * gen.size()));
+        return result(gen, candidates(searcher, gen, query.text(), tuning.denseWords()), limit, tuning);
+    }
 
-        BooleanQuery.Builder all = new BooleanQuery.Builder();
-        for (Weighed w : concepts) {
-            if (w.docs().cardinality() > 0) {
-                all.add(scoringQuery(w.concept()), Occur.SHOULD);
-            }
+    Candidates candidates(IndexSearcher searcher, IndexGeneration gen, String question, int denseWords) throws IOException {
+        if (gen.size() == 0) {
+            return new Candidates(question, Lexical.EMPTY, List.of());
         }
-        Query scoring = FunctionScoreQuery.boostByValue(all.build(), DoubleValuesSource.fromFloatField(KbFields.AUTHORITY_BOOST));
-        TopDocs top = searcher.search(scoring, CANDIDATES);
+        Lexical lexical = LexicalRanking.rank(searcher, gen, question);
+        List<DenseHit> dense = DenseRanking.rank(searcher, embedder.embedQuery(DenseQuery.of(question, denseWords)));
+        return new Candidates(question, lexical, dense);
+    }
 
-        List<String> questionTerms = NarrowTopics.terms(query.text());
-        List<NearDuplicates.Ranked> ranked = new ArrayList<>();
-        List<NearDuplicates.Ranked> knownWrong = new ArrayList<>();
-        for (ScoreDoc sd : top.scoreDocs) {
-            double covered = 0;
-            int rare = 0;
-            for (Weighed w : concepts) {
-                if (w.docs().get(sd.doc)) {
-                    covered += w.weight() * (w.concept().corrected() ? CORRECTED_WEIGHT : 1.0);
-                    rare += !w.concept().corrected() && w.docs().cardinality() <= rareDf ? 1 : 0;
-                }
-            }
-            double coverage = covered / total;
-            if (coverage < (rare >= 2 ? MIN_COVERAGE_RARE_PAIR : MIN_COVERAGE)) {
-                continue;
-            }
-            float score = (float) (sd.score * (0.5 + 0.5 * coverage));
-            if (gen.narrowTopics(sd.doc).stream().anyMatch(t -> !t.askedIn(questionTerms))) {
-                score *= NARROW_TOPIC_FACTOR;
-            }
-            boolean wrong = !gen.corrections(sd.doc).isEmpty();
-            (wrong ? knownWrong : ranked).add(new NearDuplicates.Ranked(sd.doc, wrong ? score * CORRECTED_SECTION_FACTOR : score));
+    SearchResult result(IndexGeneration gen, Candidates c, int limit, HybridTuning t) {
+        Fused fused = fuse(gen, c, t);
+        MatchLevel level = fused.ranked().isEmpty() ? MatchLevel.NONE : MatchCalibration.level(fused.signals(), t);
+        if (level == MatchLevel.NONE) {
+            return SearchResult.none(c.question());
         }
-        // a section with a known error never goes before one without: it is shown, corrected, after them
-        ranked.sort((a, b) -> Float.compare(b.score(), a.score()));
-        knownWrong.sort((a, b) -> Float.compare(b.score(), a.score()));
-        float ceiling = ranked.isEmpty() ? Float.MAX_VALUE : ranked.get(ranked.size() - 1).score();
-        for (NearDuplicates.Ranked r : knownWrong) {
-            // scores stay in rank order for callers that show them
-            ceiling = Math.min(r.score(), ceiling * 0.99f);
-            ranked.add(new NearDuplicates.Ranked(r.doc(), ceiling));
-        }
-
-        Snippets.Terms terms = Snippets.Terms.of(concepts.stream().map(Weighed::concept).toList());
+        Snippets.Terms terms = Snippets.Terms.of(c.lexical().concepts().stream().map(LexicalRanking.Weighed::concept).toList());
         List<SearchHit> hits = new ArrayList<>();
-        for (NearDuplicates.Group g : NearDuplicates.collapse(ranked, gen)) {
+        for (NearDuplicates.Group g : NearDuplicates.collapse(fused.ranked(), gen)) {
             if (hits.size() >= limit) {
                 break;
             }
             hits.add(hit(gen, g.shown().doc(), g.score(), g.others().stream().map(NearDuplicates.Ranked::doc).toList(), terms));
         }
-        return new SearchResult(query.text(), !hits.isEmpty(), hits);
+        return new SearchResult(c.question(), true, hits, level);
+    }
+
+    /** Reciprocal rank fusion of both rankings, with the authority and narrow-topic factors. */
+    static Fused fuse(IndexGeneration gen, Candidates c, HybridTuning t) {
+        Map<Integer, Double> score = new HashMap<>();
+        List<LexicalHit> lexical = c.lexical().ranked();
+        for (int r = 0; r < lexical.size(); r++) {
+            score.merge(lexical.get(r).doc(), t.lexicalWeight() / (t.rrfK() + r + 1), Double::sum);
+        }
+        double dense = t.denseWeight() * (1 - c.lexical().technicalShare());
+        for (int r = 0; r < c.dense().size(); r++) {
+            score.merge(c.dense().get(r).doc(), dense / (t.rrfK() + r + 1), Double::sum);
+        }
+        for (LexicalHit h : lexical) {
+            if (h.covers()) {
+                // the more of the question a covering section holds, the more it gains
+                score.computeIfPresent(h.doc(), (d, s) -> s * (1 + (t.coverBoost() - 1) * h.coverage()));
+            }
+        }
+        List<String> questionTerms = NarrowTopics.terms(c.question());
+        List<NearDuplicates.Ranked> ranked = new ArrayList<>();
+        List<NearDuplicates.Ranked> knownWrong = new ArrayList<>();
+        for (Map.Entry<Integer, Double> e : score.entrySet()) {
+            int doc = e.getKey();
+            double s = e.getValue();
+            if (gen.section(doc).authority() == Authority.COMMUNITY) {
+                s *= t.communityFactor();
+            }
+            if (gen.narrowTopics(doc).stream().anyMatch(n -> !n.askedIn(questionTerms))) {
+                s *= LexicalRanking.NARROW_TOPIC_FACTOR;
+            }
+            boolean wrong = gen.corrections(doc).stream().anyMatch(Correction::demotes);
+            (wrong ? knownWrong : ranked).add(new NearDuplicates.Ranked(doc, (float) (wrong ? s * CORRECTED_SECTION_FACTOR : s)));
+        }
+        // ties (rare: equal ranks in both lists) go to the lower doc id, so that results are stable
+        ranked.sort((a, b) -> a.score() != b.score() ? Float.compare(b.score(), a.score()) : Integer.compare(a.doc(), b.doc()));
+        knownWrong.sort((a, b) -> a.score() != b.score() ? Float.compare(b.score(), a.score()) : Integer.compare(a.doc(), b.doc()));
+        MatchCalibration.Signals signals = signals(c, ranked.isEmpty() ? knownWrong : ranked);
+        // a section with a known error never goes before a relevant one without (the best three, and
+        // those that cover the question by the lexical rule); after them it takes its own, lowered,
+        // place among the rest
+        java.util.Set<Integer> covering = new java.util.HashSet<>();
+        lexical.stream().filter(LexicalHit::covers).forEach(h -> covering.add(h.doc()));
+        List<NearDuplicates.Ranked> out = new ArrayList<>(ranked.size() + knownWrong.size());
+        List<NearDuplicates.Ranked> tail = new ArrayList<>(knownWrong);
+        for (int i = 0; i < ranked.size(); i++) {
+            (i < ALWAYS_BEFORE_KNOWN_ERRORS || covering.contains(ranked.get(i).doc()) ? out : tail).add(ranked.get(i));
+        }
+        tail.sort((a, b) -> a.score() != b.score() ? Float.compare(b.score(), a.score()) : Integer.compare(a.doc(), b.doc()));
+        float ceiling = out.isEmpty() ? Float.MAX_VALUE : out.get(out.size() - 1).score();
+        for (NearDuplicates.Ranked r : tail) {
+            // scores stay in rank order for callers that show them
+            ceiling = Math.min(r.score(), ceiling * 0.99f);
+            out.add(new NearDuplicates.Ranked(r.doc(), ceiling));
+        }
+        return new Fused(out, signals);
+    }
+
+    /**
+     * What is measured about the first of {@code ranked}. NOTE: taking the best coverage of the first
+     * three instead was tried: on the dev half it answered more unanswerable questions.
+     */
+    private static MatchCalibration.Signals signals(Candidates c, List<NearDuplicates.Ranked> ranked) {
+        if (ranked.isEmpty()) {
+            return MatchCalibration.Signals.NOTHING;
+        }
+        int top = ranked.get(0).doc();
+        List<DenseHit> dense = c.dense();
+        // a section past the dense candidates is at most as near as the last of them
+        double cosine = dense.isEmpty() ? -1 : dense.get(dense.size() - 1).cosine();
+        boolean denseTop3 = false;
+        for (int r = 0; r < dense.size(); r++) {
+            if (dense.get(r).doc() == top) {
+                cosine = dense.get(r).cosine();
+                denseTop3 = r < 3;
+            }
+        }
+        double coverage = 0;
+        boolean lexicalTop3 = false;
+        List<LexicalHit> lexical = c.lexical().ranked();
+        for (int r = 0; r < lexical.size(); r++) {
+            if (lexical.get(r).doc() == top) {
+                lexicalTop3 = r < 3;
+            }
+            if (lexical.get(r).doc() == top) {
+                coverage = lexical.get(r).coverage();
+            }
+        }
+        double margin = ranked.size() < 2 ? 1 : (ranked.get(0).score() - ranked.get(1).score()) / ranked.get(0).score();
+        double lift = dense.isEmpty() ? 0 : cosine - dense.get(Math.min(9, dense.size() - 1)).cosine();
+        return new MatchCalibration.Signals(cosine, coverage, denseTop3 && lexicalTop3, margin, lift);
     }
 
     /** The section by id, as a hit without a question (snippet = its opening lines). */
@@ -162,111 +194,4 @@ final class SectionSearch {
                 correction);
     }
 
-    /** Which documents each concept matches, and how much it weighs; unknown words get spelling correction. */
-    private List<Weighed> weigh(IndexSearcher searcher, IndexGeneration gen, List<Concept> concepts) throws IOException {
-        int n = gen.size();
-        List<Weighed> out = new ArrayList<>();
-        for (Concept c : concepts) {
-            FixedBitSet docs = matching(searcher, matchQuery(c), n);
-            if (docs.cardinality() == 0) {
-                Optional<Concept> fixed = corrected(c, gen.vocabulary());
-                if (fixed.isPresent()) {
-                    FixedBitSet fixedDocs = matching(searcher, matchQuery(fixed.get()), n);
-                    if (fixedDocs.cardinality() > 0) {
-                        c = fixed.get();
-                        docs = fixedDocs;
-                    }
-                }
-            }
-            int df = docs.cardinality();
-            // a word the guides never use weighs like one they use once: "opnsense" in "pass a nic to
-            // opnsense" must not outweigh "pass", "nic" and "pci" together
-            double weight = idf(Math.max(1, df), n);
-            if (c.numeric() || (df == 0 && c.surface().chars().anyMatch(Character::isDigit))) {
-                weight *= NUMBER_WEIGHT;
-            }
-            if (df > 0 && !c.exactTerms().isEmpty()) {
-                weight *= TECHNICAL_WEIGHT;
-            }
-            out.add(new Weighed(c, docs, weight));
-        }
-        return out;
-    }
-
-    /** BM25's inverse document frequency. */
-    static double idf(int df, int n) {
-        return Math.log(1 + (n - df + 0.5) / (df + 0.5));
-    }
-
-    /** A one-word concept the guides never use, replaced by the closest word they do use. */
-    private static Optional<Concept> corrected(Concept c, Vocabulary vocabulary) {
-        if (c.alternatives().isEmpty() || c.alternatives().get(0).size() != 1 || !c.exactTerms().isEmpty()) {
-            return Optional.empty();
-        }
-        return vocabulary.correct(c.alternatives().get(0).get(0))
-                .map(t -> new Concept(c.surface(), List.of(List.of(t)), List.of(false), Set.of(), true));
-    }
-
-    /** All docs matching any way of saying the concept, in any field. */
-    static Query matchQuery(Concept c) {
-        BooleanQuery.Builder b = new BooleanQuery.Builder();
-        for (List<String> alt : c.alternatives()) {
-            for (String field : List.of(KbFields.BODY, KbFields.TITLE, KbFields.PATH)) {
-                b.add(phrase(field, alt, slop(c)), Occur.SHOULD);
-            }
-        }
-        for (String t : c.exactTerms()) {
-            b.add(new TermQuery(new Term(KbFields.EXACT, t)), Occur.SHOULD);
-        }
-        return b.build();
-    }
-
-    /** Best way the section says the concept: heading matches count more, synonyms and guesses less. */
-    static Query scoringQuery(Concept c) {
-        List<Query> ways = new ArrayList<>();
-        for (int i = 0; i < c.alternatives().size(); i++) {
-            List<String> alt = c.alternatives().get(i);
-            BooleanQuery.Builder fields = new BooleanQuery.Builder();
-            fields.add(phrase(KbFields.BODY, alt, slop(c)), Occur.SHOULD);
-            fields.add(new BoostQuery(phrase(KbFields.TITLE, alt, slop(c)), TITLE_BOOST), Occur.SHOULD);
-            fields.add(new BoostQuery(phrase(KbFields.PATH, alt, slop(c)), PATH_BOOST), Occur.SHOULD);
-            float boost = (c.synonym().get(i) ? SYNONYM_BOOST : 1f) * (c.corrected() ? CORRECTED_WEIGHT : 1f);
-            ways.add(new BoostQuery(fields.build(), boost));
-        }
-        for (String t : c.exactTerms()) {
-            ways.add(new BoostQuery(new TermQuery(new Term(KbFields.EXACT, t)), EXACT_BOOST));
-        }
-        return new DisjunctionMaxQuery(ways, 0.1f);
-    }
-
-    /**
-     * Words of a technical token may stand a little apart in prose: {@code rombar=off} asked, the
-     * guide writes {@code rombar=on|off}, whose prose words are "rombar", "off" with a stop word
-     * between. Synonym phrases ("graphics card") must be exact.
-     */
-    private static int slop(Concept c) {
-        return c.exactTerms().isEmpty() ? 0 : 2;
-    }
-
-    private static Query phrase(String field, List<String> terms, int slop) {
-        return terms.size() == 1
-                ? new TermQuery(new Term(field, terms.get(0)))
-                : new PhraseQuery(slop, field, terms.toArray(String[]::new));
-    }
-
-    private static FixedBitSet matching(IndexSearcher searcher, Query query, int maxDoc) throws IOException {
-        FixedBitSet bits = new FixedBitSet(Math.max(1, maxDoc));
-        Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
-        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-            Scorer scorer = weight.scorer(leaf);
-            if (scorer == null) {
-                continue;
-            }
-            DocIdSetIterator it = scorer.iterator();
-            for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
-                bits.set(leaf.docBase + doc);
-            }
-        }
-        return bits;
-    }
 }

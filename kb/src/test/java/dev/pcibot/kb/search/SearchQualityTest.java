@@ -171,17 +171,30 @@ class SearchQualityTest {
         assertTrue(mine.recallAt3() > base.recallAt3(), "recall@3 ours " + mine.recallAt3() + " vs baseline " + base.recallAt3());
     }
 
+    /**
+     * Since the match is calibrated (issue 7: prefer "closest sections" over nothing), a question near
+     * the guides' topics ("how to increase disk size of my vm") may get closest sections; none of
+     * these may be a strong match, and a question in none of the guides' words gets no answer.
+     */
     @Test
-    void questionsTheGuidesDoNotAnswerGetNoAnswer() throws IOException {
-        List<String> wrongly = new ArrayList<>();
-        for (String q : lines("search/unanswerable.txt")) {
+    void questionsTheGuidesDoNotAnswerAreNeverAStrongMatch() throws IOException {
+        List<String> strong = new ArrayList<>();
+        int none = 0;
+        List<String> questions = lines("search/unanswerable.txt");
+        for (String q : questions) {
             SearchResult r = index.searcher().search(q, 5);
             assertEquals(r.answered(), !r.hits().isEmpty());
-            if (r.answered()) {
-                wrongly.add(q + " -> " + r.hits().get(0).citation().sectionId());
+            assertEquals(r.answered(), r.level() != MatchLevel.NONE);
+            none += r.level() == MatchLevel.NONE ? 1 : 0;
+            if (r.level() == MatchLevel.STRONG) {
+                strong.add(q + " -> " + r.hits().get(0).citation().sectionId());
             }
         }
-        assertTrue(wrongly.isEmpty(), "answered although the guides say nothing about it: " + wrongly);
+        assertTrue(strong.isEmpty(), "a strong match although the guides say nothing about it: " + strong);
+        assertTrue(none >= questions.size() * 0.4, "no answer for only " + none + " of " + questions.size());
+        for (String offTopic : List.of("how do i bake bread", "asdf qwer zxcv", "what is the capital of france")) {
+            assertEquals(MatchLevel.NONE, index.searcher().search(offTopic, 5).level(), offTopic);
+        }
     }
 
     @Test

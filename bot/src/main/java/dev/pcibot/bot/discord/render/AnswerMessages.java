@@ -3,6 +3,7 @@ package dev.pcibot.bot.discord.render;
 import dev.pcibot.ingest.Authority;
 import dev.pcibot.kb.diagnose.Finding;
 import dev.pcibot.kb.search.Citation;
+import dev.pcibot.kb.search.MatchLevel;
 import dev.pcibot.kb.search.SearchHit;
 import dev.pcibot.kb.search.SearchResult;
 import java.util.ArrayList;
@@ -70,7 +71,8 @@ public final class AnswerMessages {
             }
         } else {
             int index = Math.min(Math.max(page, 0), result.hits().size() - 1);
-            budget.tryAdd(hit(result.hits().get(index), index, result.hits().size(), budget.remaining()));
+            budget.tryAdd(hit(result.hits().get(index), index, result.hits().size(), budget.remaining(),
+                    result.level() == MatchLevel.CLOSEST));
         }
         return new MessageCreateBuilder()
                 .setEmbeds(budget.embeds())
@@ -91,10 +93,15 @@ public final class AnswerMessages {
                 .build();
     }
 
-    static MessageEmbed hit(SearchHit hit, int index, int total, int maxLength) {
+    /**
+     * One hit as an embed; {@code closest} marks a weaker match (no section answers squarely): the
+     * footer says "closest section" instead of "answer", the colour is amber instead of green.
+     */
+    static MessageEmbed hit(SearchHit hit, int index, int total, int maxLength, boolean closest) {
         Citation c = hit.citation();
         String title = Trim.line(CitationLinks.label(c), MessageLimits.EMBED_TITLE);
-        String footer = Trim.line("section: " + c.sectionId() + " · answer " + (index + 1) + " of " + total
+        String footer = Trim.line("section: " + c.sectionId() + " · " + (closest ? "closest section " : "answer ")
+                + (index + 1) + " of " + total
                 + " · " + Authority.labelOf(hit.authority()).toLowerCase(java.util.Locale.ROOT), 300);
         int room = Math.min(MessageLimits.EMBED_DESCRIPTION, maxLength - title.length() - footer.length());
 
@@ -112,7 +119,7 @@ public final class AnswerMessages {
         }
         EmbedBuilder embed = new EmbedBuilder()
                 .setDescription(Trim.markdown(text.toString(), room))
-                .setColor(0x2E7D32)
+                .setColor(closest ? 0xF9A825 : 0x2E7D32)
                 .setFooter(footer);
         if (c.url().startsWith("http") && c.url().length() <= MessageEmbed.URL_MAX_LENGTH) {
             embed.setTitle(title, c.url());

@@ -1,0 +1,279 @@
+package dev.pcibot.kb.search;
+
+import dev.pcibot.ingest.GuideLibrary;
+import dev.pcibot.ingest.Section;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.search.IndexSearcher;
+
+/**
+ * The bench behind {@code bench/kb/search-quality.sh}: recall@1, recall@3, MRR, answered-rate on
+ * the answerable questions and the abstention table (none / closest / strong) on the unanswerable
+ * ones, for the written table, the real dev half and the real test half; for pcibot with its fixed
+ * defaults, for plain untuned BM25 (StandardAnalyzer, paragraph chunks), then for the settings a
+ * grid search on the dev half picks (fusion first, then the calibration). Test figures are printed,
+ * never used to choose. Not a test.
+ *
+ * <p>Usage: {@code SearchQualityBench [--model minilm-q|minilm|e5-small-q|all] [--misses]};
+ * {@code --misses} lists the dev questions missed (dev only: the test half is not looked at).
+ */
+public final class SearchQualityBench {
+    private SearchQualityBench() {}
+
+    /** One model's index and the candidates of every question, per dense-query length. */
+    private record Setup(String model, KbIndex index, SectionSearch search, Map<Integer, Map<EvalQuestion, SectionSearch.Candidates>> byWords) {}
+
+    public static void main(String[] args) throws Exception {
+        List<String> models = List.of("minilm-q");
+        boolean misses = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--model" -> {
+                    String m = args[++i];
+                    models = m.equals("all") ? BenchModels.NAMES : List.of(m);
+                }
+                case "--misses" -> misses = true;
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+            }
+        }
+        GuideLibrary library = GuideLibrary.bundled();
+        List<Section> sections = library.sections();
+        Map<String, List<EvalQuestion>> sets = new LinkedHashMap<>();
+        sets.put("written", EvalQuestion.written());
+        sets.put("dev", EvalQuestion.real("dev"));
+        sets.put("test", EvalQuestion.real("test"));
+        checkIds(sets, sections);
+        for (Map.Entry<String, List<EvalQuestion>> e : sets.entrySet()) {
+            long un = e.getValue().stream().filter(q -> !q.answerable()).count();
+            System.out.printf("set %-8s %3d questions (%d unanswerable)%n", e.getKey(), e.getValue().size(), un);
+        }
+
+        System.out.println();
+        System.out.println("== plain BM25 baseline (StandardAnalyzer, paragraph chunks, no tuning, never abstains)");
+        System.out.println(QualityScores.header());
+        try (PlainBm25 bm25 = new PlainBm25(sections)) {
+            for (Map.Entry<String, List<EvalQuestion>> e : sets.entrySet()) {
+                List<QualityScores.Outcome> out = new ArrayList<>();
+                for (EvalQuestion q : e.getValue()) {
+                    out.add(new QualityScores.Outcome(q, bm25.search(q.text(), 10).stream().map(Set::of).toList(), MatchLevel.STRONG));
+                }
+                System.out.println(QualityScores.of(out).row("bm25 " + e.getKey()));
+            }
+        }
+
+        for (String model : models) {
+            Path root = Files.createTempDirectory("kb-quality");
+            Embedder embedder = BenchModels.named(model);
+            long t0 = System.nanoTime();
+            embedder.embedQuery("load");
+            long loadMs = (System.nanoTime() - t0) / 1_000_000;
+            try (KbIndex index = KbIndex.open(root, sections, library.fingerprint(), embedder, HybridTuning.DEFAULT)) {
+                System.out.printf("%n== pcibot, model %s (load %d ms, index build %d ms with embeddings)%n", model, loadMs,
+                        index.stats().buildMillis());
+                Setup setup = new Setup(model, index, new SectionSearch(embedder, HybridTuning.DEFAULT), new HashMap<>());
+                report(setup, sets, HybridTuning.FIXED, "fixed");
+                report(setup, sets, HybridTuning.DEFAULT, "defaults");
+                HybridTuning tuned = tune(setup, sets.get("dev"), sets.get("written"));
+                System.out.println("tuned on dev: " + tuned);
+                report(setup, sets, tuned, "tuned");
+                if (misses) {
+                    printMisses(setup, sets.get("dev"), tuned);
+                    printSignals(setup, sets.get("dev"), tuned);
+                    printSignals(setup, sets.get("written"), tuned);
+                }
+            } finally {
+                IndexGeneration.deleteRecursively(root);
+            }
+        }
+    }
+
+    private static void checkIds(Map<String, List<EvalQuestion>> sets, List<Section> sections) {
+        Set<String> ids = new LinkedHashSet<>();
+        sections.forEach(s -> ids.add(s.id()));
+        for (List<EvalQuestion> set : sets.values()) {
+            for (EvalQuestion q : set) {
+                for (String a : q.answers()) {
+                    if (!ids.contains(a)) {
+                        System.out.println("warning: " + q.id() + " names a section the guides do not have: " + a);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void report(Setup setup, Map<String, List<EvalQuestion>> sets, HybridTuning t, String label) throws IOException {
+        System.out.println(QualityScores.header());
+        for (Map.Entry<String, List<EvalQuestion>> e : sets.entrySet()) {
+            System.out.println(QualityScores.of(outcomes(setup, e.getValue(), t)).row(setup.model() + " " + label + " " + e.getKey()));
+        }
+    }
+
+    static List<QualityScores.Outcome> outcomes(Setup setup, List<EvalQuestion> questions, HybridTuning t) throws IOException {
+        List<QualityScores.Outcome> out = new ArrayList<>();
+        Map<EvalQuestion, SectionSearch.Candidates> candidates = candidates(setup, questions, t.denseWords());
+        IndexGeneration gen = setup.index().acquire();
+        try {
+            for (EvalQuestion q : questions) {
+                SearchResult r = setup.search().result(gen, candidates.get(q), 10, t);
+                out.add(new QualityScores.Outcome(q, r.hits().stream().map(SearchQualityBench::ids).toList(), r.level()));
+            }
+        } finally {
+            gen.decRef();
+        }
+        return out;
+    }
+
+    private static Set<String> ids(SearchHit h) {
+        Set<String> ids = new LinkedHashSet<>();
+        ids.add(h.citation().sectionId());
+        h.alsoIn().forEach(c -> ids.add(c.sectionId()));
+        return ids;
+    }
+
+    private static Map<EvalQuestion, SectionSearch.Candidates> candidates(Setup setup, List<EvalQuestion> questions, int words)
+            throws IOException {
+        Map<EvalQuestion, SectionSearch.Candidates> cache = setup.byWords().computeIfAbsent(words, w -> new HashMap<>());
+        IndexGeneration gen = setup.index().acquire();
+        try {
+            IndexSearcher searcher = gen.manager().acquire();
+            try {
+                for (EvalQuestion q : questions) {
+                    if (!cache.containsKey(q)) {
+                        SectionSearch.Candidates c;
+                        try {
+                            c = setup.search().candidates(searcher, gen, QueryText.of(q.text()).text(), words);
+                        } catch (InvalidQueryException refused) {
+                            // the service refuses it (too long): the user gets no answer, and so it counts
+                            c = new SectionSearch.Candidates(q.text(), LexicalRanking.Lexical.EMPTY, List.of());
+                        }
+                        cache.put(q, c);
+                    }
+                }
+            } finally {
+                gen.manager().release(searcher);
+            }
+        } finally {
+            gen.decRef();
+        }
+        return cache;
+    }
+
+    /**
+     * Grid search on dev: first the fusion (rank quality: MRR plus recall@3, levels ignored; the
+     * written table breaks ties only), then the
+     * calibration: the closest-sections bar as high as answering 95 % of the answerable allows, the
+     * weights that then abstain most on the unanswerable, the strong bar above every unanswerable one.
+     */
+    static HybridTuning tune(Setup setup, List<EvalQuestion> dev, List<EvalQuestion> written) throws IOException {
+        if (dev.isEmpty()) {
+            return HybridTuning.DEFAULT;
+        }
+        HybridTuning open = HybridTuning.DEFAULT.withCalibration(0, 0, -10, -10);
+        HybridTuning best = open;
+        double bestScore = -1;
+        for (int words : new int[] {24, 40, 64}) {
+            for (double k : new double[] {3, 5, 10, 20, 60}) {
+                for (double dense : new double[] {0.5, 0.75, 1, 1.5, 2}) {
+                    for (double community : new double[] {1, 0.8, 0.7, 0.6, 0.5}) {
+                        for (double cover : new double[] {1, 1.25, 1.5, 2}) {
+                            HybridTuning t = open.withDenseWords(words).withFusion(k, 1, dense).withCommunityFactor(community)
+                                    .withCoverBoost(cover);
+                            QualityScores s = QualityScores.of(outcomes(setup, dev, t));
+                            // the written table only breaks ties between settings equal on dev
+                            QualityScores w = QualityScores.of(outcomes(setup, written, t));
+                            double score = s.mrr() + s.recallAt3() + 0.01 * (w.mrr() + w.recallAt3());
+                            if (score > bestScore + 1e-9) {
+                                bestScore = score;
+                                best = t;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return calibrate(setup, dev, best);
+    }
+
+    static HybridTuning calibrate(Setup setup, List<EvalQuestion> dev, HybridTuning fusion) throws IOException {
+        Map<EvalQuestion, SectionSearch.Candidates> candidates = candidates(setup, dev, fusion.denseWords());
+        Map<EvalQuestion, MatchCalibration.Signals> signals = new HashMap<>();
+        IndexGeneration gen = setup.index().acquire();
+        try {
+            for (EvalQuestion q : dev) {
+                signals.put(q, SectionSearch.fuse(gen, candidates.get(q), fusion).signals());
+            }
+        } finally {
+            gen.decRef();
+        }
+        HybridTuning best = fusion;
+        double bestAbstain = -1;
+        for (double cov = 0; cov <= 1.5001; cov += 0.125) {
+            for (double agree : new double[] {0, 0.05, 0.1, 0.2}) {
+                HybridTuning t = fusion.withCalibration(cov, agree, 0, 0);
+                // questions the service refuses (over 500 characters) have no signals: no bar changes them
+                double[] answerable = dev.stream().filter(EvalQuestion::answerable)
+                        .filter(q -> signals.get(q) != MatchCalibration.Signals.NOTHING)
+                        .mapToDouble(q -> MatchCalibration.confidence(signals.get(q), t)).sorted().toArray();
+                double[] unanswerable = dev.stream().filter(q -> !q.answerable())
+                        .filter(q -> signals.get(q) != MatchCalibration.Signals.NOTHING)
+                        .mapToDouble(q -> MatchCalibration.confidence(signals.get(q), t)).sorted().toArray();
+                if (answerable.length == 0) {
+                    continue;
+                }
+                // the bar: the highest that still leaves 95 % of the answerable above it
+                int allowedBelow = (int) Math.floor(0.05 * answerable.length);
+                double closest = answerable[allowedBelow] - 1e-6;
+                double abstain = Arrays.stream(unanswerable).filter(c -> c < closest).count() / (double) Math.max(1, unanswerable.length);
+                double strong = Math.max(closest, unanswerable.length == 0 ? closest : unanswerable[unanswerable.length - 1] + 1e-3);
+                if (abstain > bestAbstain + 1e-9) {
+                    bestAbstain = abstain;
+                    best = fusion.withCalibration(cov, agree, Math.ceil(strong * 1000) / 1000, Math.floor(closest * 1000) / 1000);
+                }
+            }
+        }
+        return best;
+    }
+
+    private static void printSignals(Setup setup, List<EvalQuestion> dev, HybridTuning t) throws IOException {
+        System.out.println("signals (confidence, cosine, coverage, agree, margin; A = answerable, + = right in top 3):");
+        Map<EvalQuestion, SectionSearch.Candidates> candidates = candidates(setup, dev, t.denseWords());
+        List<QualityScores.Outcome> outcomes = outcomes(setup, dev, t);
+        List<String> rows = new ArrayList<>();
+        IndexGeneration gen = setup.index().acquire();
+        try {
+            for (int i = 0; i < dev.size(); i++) {
+                EvalQuestion q = dev.get(i);
+                MatchCalibration.Signals s = SectionSearch.fuse(gen, candidates.get(q), t).signals();
+                int r = outcomes.get(i).firstRelevant();
+                rows.add(String.format("  %6.3f  cos %.3f cov %.3f %s m %.2f lift %.3f  %s%s %s", MatchCalibration.confidence(s, t),
+                        s.cosine(), s.coverage(), s.agree() ? "agree" : "     ", s.margin(), s.lift(), q.answerable() ? "A" : "-",
+                        r >= 0 && r < 3 ? "+" : " ", q.id()));
+            }
+        } finally {
+            gen.decRef();
+        }
+        rows.stream().sorted().forEach(System.out::println);
+    }
+
+    private static void printMisses(Setup setup, List<EvalQuestion> dev, HybridTuning t) throws IOException {
+        System.out.println("dev questions missed (top 3) or mis-leveled:");
+        for (QualityScores.Outcome o : outcomes(setup, dev, t)) {
+            int r = o.firstRelevant();
+            boolean wrong = o.question().answerable() ? (r < 0 || r >= 3 || o.level() == MatchLevel.NONE) : o.level() != MatchLevel.NONE;
+            if (wrong) {
+                System.out.printf("  %s [%s rank %d] %s%n      want %s%n      got  %s%n", o.question().id(), o.level(), r,
+                        o.question().text().length() > 160 ? o.question().text().substring(0, 160) + "…" : o.question().text(),
+                        o.question().answers(), o.ranked().stream().limit(3).map(s -> s.iterator().next()).toList());
+            }
+        }
+    }
+}
