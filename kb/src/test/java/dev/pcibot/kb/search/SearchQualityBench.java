@@ -219,7 +219,7 @@ public final class SearchQualityBench {
         for (double cov = 0; cov <= 1.5001; cov += 0.125) {
             for (double agree : new double[] {0, 0.05, 0.1, 0.2}) {
                 HybridTuning t = fusion.withCalibration(cov, agree, 0, 0);
-                // questions the service refuses (over 500 characters) have no signals: no bar changes them
+                // questions the service refuses (over 1,000 characters) have no signals: no bar changes them
                 double[] answerable = dev.stream().filter(EvalQuestion::answerable)
                         .filter(q -> signals.get(q) != MatchCalibration.Signals.NOTHING)
                         .mapToDouble(q -> MatchCalibration.confidence(signals.get(q), t)).sorted().toArray();
