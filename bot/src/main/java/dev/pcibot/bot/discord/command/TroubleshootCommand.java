@@ -54,8 +54,9 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code /troubleshoot}: a conversation that asks for one output at a time, in the guide's order,
  * and ends with a cited diagnosis. The step is one message edited in place: its buttons paste an
- * output (a form with a text box and a file upload), say "I can't run this", pick an option, go
- * back, start over or stop. It also starts from "Walk me through it" under a diagnosis or an answer
+ * output (a form with a text box and a file upload), run the probe on a node the person may probe
+ * ("Run it on &lt;node&gt;", {@link StepProbes}; its output answers as a paste), say "I can't run
+ * this", pick an option, go back, start over or stop. It also starts from "Walk me through it" under a diagnosis or an answer
  * (the same paste, owned by whoever clicks). In a public help channel it moves into a thread of its
  * own ({@link ConversationThreads}); one is open per user and channel, and a second start points to
  * it. Only the user who started it (or a server admin) may answer; anyone else is told privately to
