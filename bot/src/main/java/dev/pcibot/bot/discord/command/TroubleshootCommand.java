@@ -178,7 +178,9 @@ final class TroubleshootCommand extends SlashCommandAdapter implements Component
         if (current == null) {
             return;
         }
-        var step = StepReplies.render(event, current, probes);
+        // no "Run it on" here: this interaction is in the parent channel, the clicks will come from the
+        // thread, and the probe gate decides by channel; the next step, rendered from a click there, offers it
+        var step = TroubleshootMessages.render(current.step(), StepReplies.ids(current, List.of()));
         var thread = threads.open(event, "Troubleshooting · " + event.getUser().getName());
         if (thread.isEmpty()) {
             Replies.finish(hook, step);
