@@ -27,6 +27,11 @@ final class StepReplies {
     private StepReplies() {}
 
     static void finish(InteractionHook hook, Supplier<Current> job, boolean fresh, StepProbes probes) {
+        finish(hook, job, fresh, probes, () -> {});
+    }
+
+    /** @param then run once the next step is shown (not when the job failed or the conversation stopped) */
+    static void finish(InteractionHook hook, Supplier<Current> job, boolean fresh, StepProbes probes, Runnable then) {
         Current current = attempt(hook, job, fresh);
         if (current == null) {
             return;
@@ -40,7 +45,7 @@ final class StepReplies {
             }
             return;
         }
-        Replies.finish(hook, render(hook.getInteraction(), current, probes));
+        Replies.finish(hook, render(hook.getInteraction(), current, probes), then);
     }
 
     /**

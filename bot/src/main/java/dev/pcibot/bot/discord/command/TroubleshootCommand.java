@@ -439,7 +439,7 @@ final class TroubleshootCommand extends SlashCommandAdapter implements Component
         edit(event, job, hook -> {});
     }
 
-    /** Like {@link #edit(net.dv8tion.jda.api.interactions.callbacks.IMessageEditCallback, Supplier)}, then {@code after} on the worker. */
+    /** Like {@link #edit(net.dv8tion.jda.api.interactions.callbacks.IMessageEditCallback, Supplier)}, then {@code after} once the next step is shown. */
     private void edit(net.dv8tion.jda.api.interactions.callbacks.IMessageEditCallback event, Supplier<Current> job,
             java.util.function.Consumer<InteractionHook> after) {
         IReplyCallback reply = (IReplyCallback) event;
@@ -448,10 +448,7 @@ final class TroubleshootCommand extends SlashCommandAdapter implements Component
             return;
         }
         InteractionHook hook = reply.getHook();
-        workers.afterAck(event.deferEdit(), () -> {
-            StepReplies.finish(hook, job, false, probes);
-            after.accept(hook);
-        });
+        workers.afterAck(event.deferEdit(), () -> StepReplies.finish(hook, job, false, probes, () -> after.accept(hook)));
     }
 
     /** For a new step message: defer a new reply (public or ephemeral per channel), then fill it. */

@@ -193,6 +193,23 @@ class ProbeStepEndToEndTest {
     }
 
     @Test
+    void aProbeThatFailsOnTheNodeIsToldPrivatelyAuditedAndTheStepStays() {
+        Shown step = moderatorsStep();
+        pve.journalForbidden();
+        SentInteraction click = discord.send(button(step.reply().customIdStartingWith("ts:run:"), step.message())
+                .by(FakeWorld.MODERATOR_ID));
+        click.awaitReply();
+        ObjectNode told = discord.followUps(click).get(0);
+        assertEquals("`pve1` refused GET /nodes/pve1/journal (HTTP 403): Permission check failed (/, Sys.Syslog). The user"
+                + " and the token both need the role ChatOpsProbe (Sys.Audit, Sys.Syslog, VM.Audit) on `/`.",
+                told.path("content").asText());
+        assertEquals(64, told.path("flags").asInt() & 64, "ephemeral: " + told);
+        assertTrue(step.message().toString().contains("step 1"), "the step is unchanged");
+        Reply audit = discord.send(slash("pcibot").subcommand(null, "audit").by(FakeWorld.MODERATOR_ID)).awaitReply();
+        assertTrue(audit.content().contains("**allow** (grant:moderators) via api, failed: AUTH"), audit.content());
+    }
+
+    @Test
     void someoneElsesClickIsRefusedAndRunsNothing() {
         Shown step = moderatorsStep();
         Reply refused = discord.send(button(step.reply().customIdStartingWith("ts:run:"), step.message())
