@@ -29,11 +29,16 @@ public final class Replies {
 
     /** Replaces the deferred "thinking…" message with the result. */
     public static void finish(InteractionHook hook, MessageCreateData message) {
+        finish(hook, message, () -> {});
+    }
+
+    /** Like {@link #finish(InteractionHook, MessageCreateData)}, then {@code then} once Discord took the edit (a follow-up that must come after it). */
+    public static void finish(InteractionHook hook, MessageCreateData message, Runnable then) {
         if (hook.isExpired()) {
             LOG.warn("Interaction token expired before the reply was ready; dropping it");
             return;
         }
-        hook.editOriginal(MessageEditData.fromCreateData(message)).queue(ok -> {}, e -> failed("reply", e));
+        hook.editOriginal(MessageEditData.fromCreateData(message)).queue(ok -> then.run(), e -> failed("reply", e));
     }
 
     /** Replaces the deferred "thinking…" message with a short notice. */

@@ -32,6 +32,8 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public final class ProbeRunner {
     public static final String BAD_ARGUMENT = "bad-argument";
+    /** The audit's decision for a redacted output sent on request. */
+    public static final String RAW_OUTPUT = "raw-output";
     private static final Logger LOG = LoggerFactory.getLogger(ProbeRunner.class);
 
     private final ProbeSettings settings;
@@ -187,6 +189,25 @@ public final class ProbeRunner {
             return true;
         } catch (StoreException e) {
             LOG.error("Probe audit not written (request {}): {}", ask.requestId(), e.getMessage());
+            return false;
+        }
+    }
+
+    /**
+     * One audit row for a kept output sent to the person who ran the probe (decision
+     * {@code raw-output}, the run's request id, where and by whom it was asked now); false when it
+     * could not be written, and then the output is not sent.
+     */
+    public boolean recordRawOutput(ProbeAsk click, RawOutputs.Kept kept, long bytes, boolean truncated) {
+        ProbeAsk run = kept.ask();
+        try {
+            audit.append(new ProbeAuditEntry(clock.instant(), run.requestId(), click.guildId(), click.channelId(), click.userId(),
+                    click.userTag(), click.roles().stream().map(String::valueOf).collect(Collectors.joining(",")),
+                    click.entry().name().toLowerCase(java.util.Locale.ROOT), run.probe().id(), run.node(), run.argument(),
+                    kept.transport(), RAW_OUTPUT, "owner", 0, null, null, bytes, truncated, sha256(kept.text())));
+            return true;
+        } catch (StoreException e) {
+            LOG.error("Probe audit not written for a raw output (request {}): {}", run.requestId(), e.getMessage());
             return false;
         }
     }

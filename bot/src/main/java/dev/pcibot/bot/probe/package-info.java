@@ -16,6 +16,7 @@
  *       Discord {@code Gate}), {@link dev.pcibot.bot.probe.ProbeLimiter}, argument kinds {@link
  *       dev.pcibot.bot.probe.ArgumentKind} over the runnable subset {@link dev.pcibot.bot.probe.RemoteProbes}.
  *   <li>The one path: {@link dev.pcibot.bot.probe.ProbeRunner} (check, decide, limit, run, audit, diagnose).
+ *   <li>Raw output on request: {@link dev.pcibot.bot.probe.RawOutputs} (redacted, in memory, 15 minutes).
  * </ul>
  *
  * Add the next transport as a class implementing {@code ProbeTransport} with a constructor taking a

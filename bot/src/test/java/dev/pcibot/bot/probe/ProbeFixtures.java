@@ -37,6 +37,12 @@ public final class ProbeFixtures implements AutoCloseable {
         api.node("/journal", "journal-iommu-off.json").node("/hardware/pci", "hardware-pci-iommu-off.json");
     }
 
+    /** From now on the node's journal answers 403 with PVE's JSON message (a token whose role lost Sys.Syslog). */
+    public void journalForbidden() {
+        api.answer("/journal", 403, "{\"data\":null,\"message\":\"Permission check failed (/, Sys.Syslog)\\n\"}",
+                java.time.Duration.ZERO);
+    }
+
     /** Back to the healthy host's answers. */
     public void healthy() {
         api.node("/journal", "journal.json").node("/hardware/pci", "hardware-pci.json");

@@ -42,9 +42,13 @@ final class DiagnosisReplies {
 
     /**
      * A diagnosis and the text it was made from: kept for "Walk me through it", which starts a
-     * conversation from the same facts.
+     * conversation from the same facts; and, for a probe, the key of its kept raw output ("Show raw output").
      */
-    record Diagnosed(Diagnosis diagnosis, String text) {
+    record Diagnosed(Diagnosis diagnosis, String text, @org.jspecify.annotations.Nullable String rawKey) {
+        Diagnosed(Diagnosis diagnosis, String text) {
+            this(diagnosis, text, null);
+        }
+
         static Diagnosed of(Diagnoser diagnoser, String text) {
             return new Diagnosed(diagnoser.diagnose(text), text);
         }
@@ -98,7 +102,11 @@ final class DiagnosisReplies {
             return;
         }
         Diagnosis diagnosis = diagnosed.diagnosis();
-        Replies.finish(hook, DiagnosisMessages.render(diagnosis, source, buttons(event, diagnosed, authorId)));
+        List<ActionRow> rows = new java.util.ArrayList<>(buttons(event, diagnosed, authorId));
+        if (diagnosed.rawKey() != null) {
+            rows.add(RawOutputButton.row(diagnosed.rawKey()));
+        }
+        Replies.finish(hook, DiagnosisMessages.render(diagnosis, source, rows));
     }
 
     private List<ActionRow> buttons(IReplyCallback event, Diagnosed diagnosed, long authorId) {

@@ -8,6 +8,7 @@ import dev.pcibot.bot.probe.ProbeAsk;
 import dev.pcibot.bot.probe.ProbeDecision;
 import dev.pcibot.bot.probe.ProbeReport;
 import dev.pcibot.bot.probe.ProbeRunner;
+import dev.pcibot.bot.probe.RawOutputs;
 import dev.pcibot.bot.probe.RemoteProbes;
 import dev.pcibot.kb.diagnose.Probe;
 import jakarta.inject.Singleton;
@@ -31,7 +32,7 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code /probe node probe [vmid] [pci]}: runs one catalogue probe on a configured node for a user
  * a grant allows, and answers with the diagnosis of its output, as for a paste (the raw output stays
- * in the bot). The node choices are only the nodes this user may probe here; every request is
+ * in the bot; "Show raw output" sends it, redacted, to the person who ran it only). The node choices are only the nodes this user may probe here; every request is
  * decided again by {@link ProbeRunner} from the interaction itself.
  */
 @Singleton
@@ -44,11 +45,13 @@ final class ProbeCommand extends SlashCommandAdapter {
 
     private final ProbeRunner runner;
     private final DiagnosisReplies replies;
+    private final RawOutputs raw;
 
-    ProbeCommand(ProbeRunner runner, DiagnosisReplies replies) {
+    ProbeCommand(ProbeRunner runner, DiagnosisReplies replies, RawOutputs raw) {
         super("probe", "Run a read-only diagnostic on one of your Proxmox VE nodes and explain the result");
         this.runner = runner;
         this.replies = replies;
+        this.raw = raw;
         OptionData probe = new OptionData(OptionType.STRING, PROBE_OPTION, "Which check to run", true);
         for (Probe p : RemoteProbes.all()) {
             probe.addChoice(p.id(), p.id());
@@ -80,7 +83,8 @@ final class ProbeCommand extends SlashCommandAdapter {
         String source = "probe `" + probe.get().id() + "` on `" + node + "`";
         replies.start(event, source, () -> {
             ProbeReport report = runner.execute(ask, decision);
-            return new DiagnosisReplies.Diagnosed(report.diagnosis(), report.paste());
+            String key = raw.keep(ask, runner.settings().node(node).orElseThrow(), report);
+            return new DiagnosisReplies.Diagnosed(report.diagnosis(), report.paste(), key);
         });
     }
 

@@ -26,7 +26,12 @@ final class StepReplies {
 
     private StepReplies() {}
 
-    static void finish(InteractionHook hook, Supplier<Current> job, boolean fresh) {
+    static void finish(InteractionHook hook, Supplier<Current> job, boolean fresh, StepProbes probes) {
+        finish(hook, job, fresh, probes, () -> {});
+    }
+
+    /** @param then run once the next step is shown (not when the job failed or the conversation stopped) */
+    static void finish(InteractionHook hook, Supplier<Current> job, boolean fresh, StepProbes probes, Runnable then) {
         Current current = attempt(hook, job, fresh);
         if (current == null) {
             return;
@@ -40,7 +45,15 @@ final class StepReplies {
             }
             return;
         }
-        Replies.finish(hook, TroubleshootMessages.render(current.step(), ids(current)));
+        Replies.finish(hook, render(hook.getInteraction(), current, probes), then);
+    }
+
+    /**
+     * The step message as shown to whoever is behind {@code interaction}: its "Run it on" buttons
+     * are the nodes that person may run the step's probe on now.
+     */
+    static net.dv8tion.jda.api.utils.messages.MessageCreateData render(Interaction interaction, Current current, StepProbes probes) {
+        return TroubleshootMessages.render(current.step(), ids(current, probes.nodes(interaction, current.step())));
     }
 
     /** Runs the job; null when it failed and the user has been told why. */
@@ -55,6 +68,9 @@ final class StepReplies {
             return null;
         } catch (ConversationGoneException e) {
             Replies.finish(hook, e.getMessage());
+            return null;
+        } catch (ProbeNotRunException e) {
+            Replies.followUpNotice(hook, e.getMessage()); // refused or failed on the node: the step stays
             return null;
         } catch (ConversationException e) {
             if (e.status() == 410 && !fresh) {
@@ -115,13 +131,14 @@ final class StepReplies {
      * fix, the choice), so answering needs no recomputation of the step: the step number, checked
      * by the store, still refuses a stale click.
      */
-    static TroubleshootMessages.Ids ids(Current current) {
+    static TroubleshootMessages.Ids ids(Current current, java.util.List<String> runNodes) {
         String c = current.stored().id();
         int n = current.step().number();
         Ask ask = current.step().ask();
         String probe = ask instanceof Ask.RunProbe r ? r.probe() : "-";
         String afterFix = ask instanceof Ask.RunProbe r && r.afterFix() ? "1" : "0";
         String choice = ask instanceof Ask.Pick p ? p.choice().id() : "-";
+        java.util.List<String> offered = runNodes.stream().filter(node -> runId(c, n, probe, node) != null).toList();
         return new TroubleshootMessages.Ids() {
             @Override public String paste() { return ComponentId.of(TroubleshootCommand.KEY, "paste", c, n, probe, afterFix).encode(); }
             @Override public String cannot() { return ComponentId.of(TroubleshootCommand.KEY, "cannot", c, n, probe).encode(); }
@@ -130,7 +147,25 @@ final class StepReplies {
             @Override public String startOver() { return ComponentId.of(TroubleshootCommand.KEY, "over", c, n).encode(); }
             @Override public String stop() { return ComponentId.of(TroubleshootCommand.KEY, "stop", c, n).encode(); }
             @Override public String share() { return ComponentId.of(TroubleshootCommand.KEY, "share", c, n).encode(); }
+            @Override public java.util.List<String> runNodes() { return offered; }
+            @Override public String run(String node) { return runId(c, n, probe, node); }
         };
+    }
+
+    /** {@code ts:run:conversation:step:probe:node}; null when it would pass Discord's 100 characters. */
+    static @Nullable String runId(String conversation, int step, String probe, String node) {
+        try {
+            return ComponentId.of(TroubleshootCommand.KEY, "run", conversation, step, probe, node).encode();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** A probe a step button asked for did not run (refused, busy, failed): told privately, the step unchanged. */
+    static final class ProbeNotRunException extends RuntimeException {
+        ProbeNotRunException(String message) {
+            super(message);
+        }
     }
 
     /** The text a walk was to start from is gone: said in the reply, not as an error. */

@@ -24,6 +24,12 @@ import dev.pcibot.kb.converse.Choice;
 import dev.pcibot.kb.converse.Conversation;
 import dev.pcibot.kb.converse.StaleStepException;
 import dev.pcibot.kb.diagnose.Diagnoser;
+import dev.pcibot.bot.probe.ProbeAsk;
+import dev.pcibot.bot.probe.ProbeDecision;
+import dev.pcibot.bot.probe.ProbeFailure;
+import dev.pcibot.bot.probe.ProbeRefusedException;
+import dev.pcibot.bot.probe.ProbeReport;
+import dev.pcibot.bot.probe.ProbeRunner;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
@@ -48,8 +54,9 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code /troubleshoot}: a conversation that asks for one output at a time, in the guide's order,
  * and ends with a cited diagnosis. The step is one message edited in place: its buttons paste an
- * output (a form with a text box and a file upload), say "I can't run this", pick an option, go
- * back, start over or stop. It also starts from "Walk me through it" under a diagnosis or an answer
+ * output (a form with a text box and a file upload), run the probe on a node the person may probe
+ * ("Run it on &lt;node&gt;", {@link StepProbes}; its output answers as a paste), say "I can't run
+ * this", pick an option, go back, start over or stop. It also starts from "Walk me through it" under a diagnosis or an answer
  * (the same paste, owned by whoever clicks). In a public help channel it moves into a thread of its
  * own ({@link ConversationThreads}); one is open per user and channel, and a second start points to
  * it. Only the user who started it (or a server admin) may answer; anyone else is told privately to
@@ -79,9 +86,10 @@ final class TroubleshootCommand extends SlashCommandAdapter implements Component
     private final Diagnoser diagnoser;
     private final PasteForm form;
     private final ConversationThreads threads;
+    private final StepProbes probes;
 
     TroubleshootCommand(Conversations conversations, Workers workers, ReplyVisibility visibility, ReplyStore replies,
-            Diagnoser diagnoser, AttachmentReader attachments) {
+            Diagnoser diagnoser, AttachmentReader attachments, StepProbes probes) {
         super("troubleshoot", "Walk through PCI passthrough checks step by step, in the guide's order");
         this.conversations = conversations;
         this.workers = workers;
@@ -90,6 +98,7 @@ final class TroubleshootCommand extends SlashCommandAdapter implements Component
         this.diagnoser = diagnoser;
         this.form = new PasteForm(attachments);
         this.threads = new ConversationThreads(visibility);
+        this.probes = probes;
         OptionData symptom = new OptionData(OptionType.STRING, SYMPTOM_OPTION, "What goes wrong");
         for (Choice.Option o : Choice.SYMPTOM.options()) {
             symptom.addChoice(o.shortLabel(), o.value());
@@ -169,7 +178,9 @@ final class TroubleshootCommand extends SlashCommandAdapter implements Component
         if (current == null) {
             return;
         }
-        var step = TroubleshootMessages.render(current.step(), StepReplies.ids(current));
+        // no "Run it on" here: this interaction is in the parent channel, the clicks will come from the
+        // thread, and the probe gate decides by channel; the next step, rendered from a click there, offers it
+        var step = TroubleshootMessages.render(current.step(), StepReplies.ids(current, List.of()));
         var thread = threads.open(event, "Troubleshooting · " + event.getUser().getName());
         if (thread.isEmpty()) {
             Replies.finish(hook, step);
@@ -285,6 +296,7 @@ final class TroubleshootCommand extends SlashCommandAdapter implements Component
                 }
                 return conversations.answer(conversation, actor, admin, step, new Answer.Chose(choice, id.args().get(2)));
             });
+            case "run" -> run(event, id, conversation, step, actor, admin);
             case "back" -> edit(event, () -> conversations.back(conversation, actor, admin, step));
             case "over" -> edit(event, () -> conversations.startOver(conversation, actor, admin));
             case "stop" -> edit(event, () -> conversations.stop(conversation, actor, admin));
@@ -311,6 +323,65 @@ final class TroubleshootCommand extends SlashCommandAdapter implements Component
             }
             default -> Replies.notice(event, "This button no longer does anything.");
         }
+    }
+
+    /**
+     * "Run it on &lt;node&gt;": only the owner (or an admin) may click; the step must still be the one
+     * the button was on; the probe is decided again from this click (audited when refused, told
+     * privately with its rule) and, once admitted, runs on the node and its output answers the step
+     * as a paste would, so the rules run again on every fact. A refusal or a failure leaves the step as it was.
+     */
+    private void run(ButtonInteractionEvent event, ComponentId id, String conversation, int step, String actor, boolean admin) {
+        if (id.args().size() < 4 || refusedPrivately(event, conversation, actor, admin)) {
+            return;
+        }
+        String node = id.args().get(3);
+        Current current;
+        try {
+            current = conversations.get(conversation);
+        } catch (ConversationException | StoreException e) {
+            Replies.notice(event, e.getMessage());
+            return;
+        }
+        if (current.step().number() != step || !(current.step().ask() instanceof Ask.RunProbe asked)
+                || !asked.probe().equals(id.args().get(2))) {
+            Replies.notice(event, new StaleStepException(step, current.step().number()).getMessage());
+            return;
+        }
+        Optional<StepProbes.StepProbe> wanted = StepProbes.of(current.step());
+        if (wanted.isEmpty()) {
+            Replies.notice(event, "I can't run this step's command on a node; paste its output instead.");
+            return;
+        }
+        ProbeAsk ask = StepProbes.ask(event, node, wanted.get());
+        ProbeRunner runner = probes.runner();
+        ProbeDecision decision = runner.admit(ask); // a refusal is audited there
+        if (!decision.allowed()) {
+            Replies.notice(event, decision.message());
+            return;
+        }
+        java.util.concurrent.atomic.AtomicReference<String> kept = new java.util.concurrent.atomic.AtomicReference<>();
+        edit(event, () -> {
+            ProbeReport report;
+            try {
+                report = runner.execute(ask, decision);
+            } catch (ProbeFailure | ProbeRefusedException e) {
+                throw new StepReplies.ProbeNotRunException(e.getMessage());
+            }
+            Current next = conversations.answer(conversation, actor, admin, step,
+                    new Answer.Pasted(asked.probe(), report.paste(), asked.afterFix()));
+            kept.set(probes.raw().keep(ask, runner.settings().node(node).orElseThrow(), report));
+            return next;
+        }, hook -> {
+            if (kept.get() != null && !hook.isExpired()) { // only the one who ran it is told, and may see the output
+                Replies.send(hook.sendMessage(new MessageCreateBuilder()
+                                .setContent("Ran `" + asked.probe() + "` on `" + node + "`; its output answered step " + step + ".")
+                                .setComponents(RawOutputButton.row(kept.get()))
+                                .setAllowedMentions(List.of())
+                                .build())
+                        .setEphemeral(true), "probe run notice");
+            }
+        });
     }
 
     /** Says privately why not, when {@code actor} may not act on the conversation; true then. */
@@ -365,13 +436,19 @@ final class TroubleshootCommand extends SlashCommandAdapter implements Component
 
     /** For a button or form on the step message: acknowledge by editing it, then update it in place. */
     private void edit(net.dv8tion.jda.api.interactions.callbacks.IMessageEditCallback event, Supplier<Current> job) {
+        edit(event, job, hook -> {});
+    }
+
+    /** Like {@link #edit(net.dv8tion.jda.api.interactions.callbacks.IMessageEditCallback, Supplier)}, then {@code after} once the next step is shown. */
+    private void edit(net.dv8tion.jda.api.interactions.callbacks.IMessageEditCallback event, Supplier<Current> job,
+            java.util.function.Consumer<InteractionHook> after) {
         IReplyCallback reply = (IReplyCallback) event;
         if (!workers.tryReserve()) {
             Replies.notice(reply, Workers.BUSY);
             return;
         }
         InteractionHook hook = reply.getHook();
-        workers.afterAck(event.deferEdit(), () -> StepReplies.finish(hook, job, false));
+        workers.afterAck(event.deferEdit(), () -> StepReplies.finish(hook, job, false, probes, () -> after.accept(hook)));
     }
 
     /** For a new step message: defer a new reply (public or ephemeral per channel), then fill it. */
@@ -381,7 +458,7 @@ final class TroubleshootCommand extends SlashCommandAdapter implements Component
             return;
         }
         InteractionHook hook = event.getHook();
-        workers.afterAck(event.deferReply(visibility.ephemeral(event)), () -> StepReplies.finish(hook, job, true));
+        workers.afterAck(event.deferReply(visibility.ephemeral(event)), () -> StepReplies.finish(hook, job, true, probes));
     }
 
     private static String owner(Interaction event) {

@@ -39,6 +39,9 @@ public final class TroubleshootMessages {
     static final int MAX_DEVICES = 6;
     static final int MAX_FINDINGS_LISTED = 6;
     static final int MAX_FINDINGS_SHOWN = 3;
+    static final int MAX_RUN_NODES = 3;
+    /** Discord's limit on a button label. */
+    static final int RUN_LABEL_MAX = 80;
 
     /** The custom ids of the step's buttons; the command passes these in (it owns the key). */
     public interface Ids {
@@ -49,6 +52,19 @@ public final class TroubleshootMessages {
         String startOver();
         String stop();
         String share();
+
+        /**
+         * The nodes to offer "Run it on &lt;node&gt;" for, on a step that asks for a probe: only
+         * those the person shown this step may run it on (the caller decides; a click is decided again).
+         */
+        default List<String> runNodes() {
+            return List.of();
+        }
+
+        /** The id of "Run it on {@code node}"; asked only for the nodes of {@link #runNodes()}. */
+        default String run(String node) {
+            throw new UnsupportedOperationException("no probe buttons");
+        }
     }
 
     private TroubleshootMessages() {}
@@ -246,9 +262,15 @@ public final class TroubleshootMessages {
     private static List<ActionRow> buttons(Step step, Ids ids) {
         List<ActionRow> rows = new ArrayList<>();
         switch (step.ask()) {
-            case Ask.RunProbe r -> rows.add(ActionRow.of(
-                    Button.primary(ids.paste(), r.afterFix() ? "Paste it after the fix" : "Paste the output"),
-                    Button.secondary(ids.cannot(), "I can't run this")));
+            case Ask.RunProbe r -> {
+                List<Button> row = new ArrayList<>();
+                row.add(Button.primary(ids.paste(), r.afterFix() ? "Paste it after the fix" : "Paste the output"));
+                // a row holds five buttons: at most three nodes besides paste and "I can't"
+                ids.runNodes().stream().limit(MAX_RUN_NODES)
+                        .forEach(node -> row.add(Button.success(ids.run(node), Trim.line("Run it on " + node, RUN_LABEL_MAX))));
+                row.add(Button.secondary(ids.cannot(), "I can't run this"));
+                rows.add(ActionRow.of(row));
+            }
             case Ask.Pick p -> rows.add(ActionRow.of(p.choice().options().stream()
                     .map(o -> Button.primary(ids.pick(o.value()), o.shortLabel())).toList()));
             case null -> rows.add(ActionRow.of(Button.primary(ids.share(), "Share a scrubbed report")));

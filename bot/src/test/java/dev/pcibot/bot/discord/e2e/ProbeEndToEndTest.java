@@ -81,7 +81,7 @@ class ProbeEndToEndTest {
                 + "**Not checked:** IOMMU group isolation; the vfio modules; which driver holds the device;"
                 + " the VM configuration; device faults and resets", reply.embeds().get(0).path("description").asText());
         assertEquals("ℹ️ Info · Nothing wrong found in this output", reply.embeds().get(1).path("title").asText());
-        assertEquals(List.of("👍 Helpful", "👎 Not helpful", "Walk me through it", "Delete"), reply.buttonLabels());
+        assertEquals(List.of("👍 Helpful", "👎 Not helpful", "Walk me through it", "Delete", "Show raw output"), reply.buttonLabels());
         assertFalse(reply.text().contains("systemd") || reply.text().contains("DMAR: dmar0"), "no raw output: " + reply.text());
     }
 

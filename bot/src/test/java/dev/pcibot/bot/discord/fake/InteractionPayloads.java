@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -117,6 +118,7 @@ public final class InteractionPayloads {
         @Nullable JsonNode message;
         long channelId = FakeWorld.CHANNEL_ID;
         long userId = FakeWorld.ASKER_ID;
+        @Nullable List<Long> roles;
         @Nullable Long createdAtMillis;
         private boolean directMessage;
         private @Nullable ObjectNode thread;
@@ -190,6 +192,15 @@ public final class InteractionPayloads {
 
         public Builder by(long user) {
             this.userId = user;
+            return this;
+        }
+
+        /**
+         * The member carries these roles instead of FakeWorld's (a role taken away in Discord since
+         * the last interaction); the permissions follow from them.
+         */
+        public Builder withRoles(long... roleIds) {
+            this.roles = java.util.Arrays.stream(roleIds).boxed().toList();
             return this;
         }
 
@@ -287,7 +298,16 @@ public final class InteractionPayloads {
                     channelId, guildId, FakeWorld.channelName(channelId), FakeWorld.channelPosition(channelId));
             channel.put("permissions", Long.toString(FakeWorld.permissionsOf(userId, guildId)));
             payload.set("channel", channel);
-            payload.set("member", FakeWorld.member(userId, guildId, true));
+            ObjectNode member = FakeWorld.member(userId, guildId, true);
+            if (roles != null) {
+                ArrayNode listed = member.putArray("roles");
+                roles.forEach(r -> listed.add(Long.toString(r)));
+                long permissions = roles.contains(FakeWorld.MODERATOR_ROLE_ID)
+                        ? FakeWorld.EVERYONE_PERMISSIONS | FakeWorld.MODERATOR_PERMISSIONS : FakeWorld.EVERYONE_PERMISSIONS;
+                member.put("permissions", Long.toString(permissions));
+                channel.put("permissions", Long.toString(permissions));
+            }
+            payload.set("member", member);
             payload.put("app_permissions", Long.toString(FakeWorld.EVERYONE_PERMISSIONS));
             payload.put("guild_locale", "en-US");
             payload.putObject("authorizing_integration_owners").put("0", Long.toString(guildId));

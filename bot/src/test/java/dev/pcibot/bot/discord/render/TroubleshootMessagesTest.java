@@ -84,6 +84,40 @@ final class TroubleshootMessagesTest {
         assertEquals(List.of(), FakeDiscord.limitProblems(json), json);
     }
 
+    @org.junit.jupiter.api.Test
+    void aProbeStepOffersAtMostThreeNodesAndKeepsTheLimits() throws IOException {
+        Diagnosis diagnosis = Diagnoser.withoutCitations().diagnose(resource("/discord/many-findings.txt"));
+        Ask ask = new Ask.RunProbe("kernel-iommu", "dmesg | grep -e DMAR -e IOMMU -e AMD-Vi", "x".repeat(600),
+                "whether the IOMMU is on", true);
+        Step step = new Step(12, Step.Status.BLOCKED, diagnosis, diagnosis.findings(), ask,
+                Collections.nCopies(8, "z".repeat(120)), List.of(), "grub");
+        TroubleshootMessages.Ids withNodes = new TroubleshootMessages.Ids() {
+            @Override public String paste() { return IDS.paste(); }
+            @Override public String cannot() { return IDS.cannot(); }
+            @Override public String pick(String value) { return IDS.pick(value); }
+            @Override public String back() { return IDS.back(); }
+            @Override public String startOver() { return IDS.startOver(); }
+            @Override public String stop() { return IDS.stop(); }
+            @Override public String share() { return IDS.share(); }
+            @Override public List<String> runNodes() { return List.of("pve1", "pve2", "pve3", "pve4", "pve5"); }
+            @Override public String run(String node) { return "ts:run:0f8fad5b-d9cb-469f-a165-70867728950e:12:kernel-iommu:" + node; }
+        };
+
+        String json = TroubleshootMessages.render(step, withNodes).toData().toString();
+
+        assertEquals(List.of(), FakeDiscord.limitProblems(json), json);
+        assertTrue(json.contains("Run it on pve3") && !json.contains("Run it on pve4"), json);
+        List<String> firstRow = new java.util.ArrayList<>();
+        Json.parse(json).path("components").get(0).path("components").forEach(c -> {
+            if (c.path("type").asInt() == 1 && firstRow.isEmpty()) {
+                c.path("components").forEach(b -> firstRow.add(b.path("label").asText()));
+            }
+        });
+        assertEquals(List.of("Paste it after the fix", "Run it on pve1", "Run it on pve2", "Run it on pve3",
+                "I can't run this"), firstRow);
+        assertTrue(!TroubleshootMessages.render(step, IDS).toData().toString().contains("Run it on"), "none without nodes");
+    }
+
     private static String resource(String path) throws IOException {
         try (InputStream in = TroubleshootMessagesTest.class.getResourceAsStream(path)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
