@@ -9,7 +9,6 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import org.jspecify.annotations.Nullable;
 
@@ -30,13 +29,13 @@ final class DiagnoseController {
     }
 
     @Post(consumes = MediaType.TEXT_PLAIN)
-    @ExecuteOn(TaskExecutors.BLOCKING)
+    @ExecuteOn(CpuWork.EXECUTOR)
     Diagnosis text(HttpRequest<?> request, @Body @Nullable String body) {
         return diagnose(request, body == null ? "" : body);
     }
 
     @Post(consumes = MediaType.APPLICATION_JSON)
-    @ExecuteOn(TaskExecutors.BLOCKING)
+    @ExecuteOn(CpuWork.EXECUTOR)
     Diagnosis json(HttpRequest<?> http, @Body DiagnoseRequest request) {
         String text = request.text();
         if (text == null) {

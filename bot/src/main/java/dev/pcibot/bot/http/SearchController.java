@@ -5,7 +5,6 @@ import dev.pcibot.kb.Answerer;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import org.jspecify.annotations.Nullable;
 
@@ -31,7 +30,7 @@ final class SearchController {
      * @param limit how many hits at most (default 5), clamped to 1..{@code kb.max-hits}
      */
     @Get("/search")
-    @ExecuteOn(TaskExecutors.BLOCKING)
+    @ExecuteOn(CpuWork.EXECUTOR)
     SearchResponse search(@QueryValue @Nullable String q, @QueryValue @Nullable Integer limit) {
         int n = limit == null ? Math.min(DEFAULT_LIMIT, maxHits) : Math.max(1, Math.min(limit, maxHits));
         return SearchResponse.of(answerer.answer(q == null ? "" : q, n));

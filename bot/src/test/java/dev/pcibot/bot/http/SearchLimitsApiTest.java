@@ -13,7 +13,6 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.http.uri.UriBuilder;
 import io.micronaut.inject.ExecutableMethod;
-import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -44,9 +43,20 @@ class SearchLimitsApiTest {
     }
 
     @Test
-    void searchRunsOnTheBlockingExecutorNotTheEventLoop() {
+    void searchAndDiagnosisRunOnTheCpuPoolNotTheEventLoop() {
         ExecutableMethod<?, ?> search = beans.getBeanDefinition(SearchController.class).getExecutableMethods().stream()
                 .filter(m -> m.getMethodName().equals("search")).findFirst().orElseThrow();
-        assertEquals(TaskExecutors.BLOCKING, search.stringValue(ExecuteOn.class).orElse("event loop"));
+        assertEquals(CpuWork.EXECUTOR, search.stringValue(ExecuteOn.class).orElse("event loop"));
+        beans.getBeanDefinition(DiagnoseController.class).getExecutableMethods().stream()
+                .filter(m -> m.getMethodName().equals("text") || m.getMethodName().equals("json"))
+                .forEach(m -> assertEquals(CpuWork.EXECUTOR, m.stringValue(ExecuteOn.class).orElse("event loop"), m.getMethodName()));
+    }
+
+    /** Virtual threads are not time-sliced: one long diagnosis held a carrier and stalled the rest. */
+    @Test
+    void theCpuPoolRunsPlatformThreads() throws Exception {
+        java.util.concurrent.ExecutorService pool = beans.getBean(java.util.concurrent.ExecutorService.class,
+                io.micronaut.inject.qualifiers.Qualifiers.byName(CpuWork.EXECUTOR));
+        assertEquals(Boolean.FALSE, pool.submit(() -> Thread.currentThread().isVirtual()).get());
     }
 }
