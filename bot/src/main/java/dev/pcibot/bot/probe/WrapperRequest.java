@@ -1,17 +1,16 @@
 package dev.pcibot.bot.probe;
 
 import dev.pcibot.kb.diagnose.Probe;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The one line the SSH transport sends to the node's forced command: {@code <probe-id>} or {@code
- * <probe-id> <argument>}, the argument checked once more here against the same regexes as the bot's
- * options and the wrapper (probes.md D2). Nothing else ever goes into it.
+ * <probe-id> <argument>}, the argument checked once more here by the bot's own {@link ArgumentKind}
+ * (the wrapper applies the same regexes, probes.md D2). Nothing else ever goes into it. The wrapper
+ * runs more of the catalogue than the API ({@code kernel-log}, {@code cpu-flags}), so the probe to
+ * argument mapping is the catalogue's, not {@link RemoteProbes}'.
  */
 final class WrapperRequest {
-    static final Pattern PCI = Pattern.compile("^[0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\\.[0-7]$");
-    static final Pattern VMID = Pattern.compile("^[0-9]{3,9}$");
 
     private WrapperRequest() {}
 
@@ -27,20 +26,19 @@ final class WrapperRequest {
      *     the caller skipped validation, and nothing is sent
      */
     static String line(Probe probe, @Nullable String argument) {
-        @Nullable Pattern type = switch (probe) {
-            case QM_CONFIG -> VMID;
-            case LSPCI_DEV, LSPCI_VV -> PCI;
-            default -> null;
+        ArgumentKind kind = switch (probe) {
+            case QM_CONFIG -> ArgumentKind.VMID;
+            case LSPCI_DEV, LSPCI_VV -> ArgumentKind.PCI;
+            default -> ArgumentKind.NONE;
         };
-        if (type == null) {
+        if (kind == ArgumentKind.NONE) {
             if (argument != null) {
                 throw new IllegalArgumentException("probe " + probe.id() + " takes no argument");
             }
             return probe.id();
         }
-        if (argument == null || !type.matcher(argument).matches()) {
-            throw new IllegalArgumentException("probe " + probe.id() + " needs " + (type == VMID ? "a VM id" : "a PCI address")
-                    + " (" + type.pattern() + ")");
+        if (argument == null || !kind.accepts(argument)) {
+            throw new IllegalArgumentException("probe " + probe.id() + " needs " + kind.described());
         }
         return probe.id() + " " + argument;
     }
