@@ -39,7 +39,7 @@ public final class GuideLibrary {
 
     private GuideLibrary(List<Guide> guides, List<Section> sections, List<String> warnings, String fingerprint) {
         this.guides = List.copyOf(guides);
-        this.sections = List.copyOf(sections);
+        this.sections = sections instanceof LazySections ? sections : List.copyOf(sections);
         this.warnings = List.copyOf(warnings);
         this.fingerprint = fingerprint;
     }
@@ -61,14 +61,14 @@ public final class GuideLibrary {
         GuideLibrary bundled = bundled();
         UserGuides user = UserGuides.scan(userFolder);
         List<Guide> guides = new ArrayList<>(bundled.guides);
-        List<Section> sections = new ArrayList<>(bundled.sections);
+        List<Section> userSections = new ArrayList<>();
         List<String> warnings = new ArrayList<>(user.warnings());
         MessageDigest digest = sha256();
         digest.update(bundled.fingerprint.getBytes(StandardCharsets.UTF_8));
         for (UserGuides.UserGuide userGuide : user.guides()) {
             Guide guide = userGuide.guide();
             try {
-                sections.addAll(GuideReader.sections(guide, userGuide.content()));
+                userSections.addAll(GuideReader.sections(guide, userGuide.content()));
                 guides.add(guide);
                 update(digest, guide.file(), userGuide.bytes());
                 update(digest, "meta", (guide.title() + "\t" + guide.originUrl() + "\t" + guide.authority())
@@ -78,6 +78,13 @@ public final class GuideLibrary {
                 warnings.add("skipped " + guide.file() + ": could not cut it into sections (" + e + ")");
             }
         }
+        // The user's files are cut now (a file that cannot be cut is a warning at once); the bundled
+        // ones only when the index must be built.
+        List<Section> sections = new LazySections(() -> {
+            List<Section> all = new ArrayList<>(bundled.sections);
+            all.addAll(userSections);
+            return all;
+        });
         return new GuideLibrary(guides, sections, warnings, HexFormat.of().formatHex(digest.digest()));
     }
 
@@ -86,7 +93,10 @@ public final class GuideLibrary {
         return guides;
     }
 
-    /** Every section of every guide, in guide and reading order. */
+    /**
+     * Every section of every guide, in guide and reading order. The bundled guides are cut into
+     * sections on the first call, not before: a service that reuses its index never needs them.
+     */
     public List<Section> sections() {
         return sections;
     }
@@ -110,14 +120,23 @@ public final class GuideLibrary {
         byte[] manifest = resource(GUIDES + "manifest.tsv");
         update(digest, "manifest", manifest);
         List<Guide> guides = Manifest.parse(new String(manifest, StandardCharsets.UTF_8));
-        List<Section> sections = new ArrayList<>();
+        List<byte[]> files = new ArrayList<>();
         for (Guide guide : guides) {
             byte[] bytes = resource(GUIDES + guide.file());
             update(digest, guide.file(), bytes);
             byte[] hints = optionalResource("dev/pcibot/ingest/hints/" + guide.id() + ".tsv");
             update(digest, "hints", hints);
-            sections.addAll(GuideReader.sections(guide, new String(bytes, StandardCharsets.UTF_8)));
+            files.add(bytes);
         }
+        // Cutting (jsoup, the readers, their classes loading in a cold JVM) took about 1.1 s of every
+        // start; the fingerprint needs only the bytes, so the cut waits until the index is built.
+        List<Section> sections = new LazySections(() -> {
+            List<Section> all = new ArrayList<>();
+            for (int i = 0; i < guides.size(); i++) {
+                all.addAll(GuideReader.sections(guides.get(i), new String(files.get(i), StandardCharsets.UTF_8)));
+            }
+            return all;
+        });
         return new GuideLibrary(guides, sections, List.of(), HexFormat.of().formatHex(digest.digest()));
     }
 
