@@ -1,6 +1,7 @@
 package dev.pcibot.bot;
 
 import dev.pcibot.bot.cli.Cli;
+import dev.pcibot.bot.ops.TermSignal;
 import io.micronaut.runtime.Micronaut;
 
 /**
@@ -17,6 +18,7 @@ public final class Application {
             System.out.flush();
             System.exit(code);
         }
+        TermSignal.exitZeroOnTerm(); // SIGTERM drains the requests in flight, then exits 0
         Micronaut.run(Application.class, args);
     }
 }
