@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record HealthCheck(String status, @Nullable String error, List<String> problems) {
-    static final HealthCheck UP = new HealthCheck("UP", null, List.of());
+    public static final HealthCheck UP = new HealthCheck("UP", null, List.of());
 
     public HealthCheck {
         problems = List.copyOf(problems);

@@ -57,7 +57,7 @@ final class InFlightRequests implements HttpServerFilter, GracefulShutdownCapabl
     public CompletionStage<?> shutdownGracefully() {
         long start = System.nanoTime();
         int now = running.get();
-        LOG.info("Shutting down: no new connections; waiting up to {} for {} request(s) in flight", grace, now);
+        LOG.info("Shutting down: no new connections; waiting up to {} s for {} request(s) in flight", grace.toSeconds(), now);
         draining = true;
         if (running.get() == 0) {
             drained.complete(null);
@@ -67,7 +67,8 @@ final class InFlightRequests implements HttpServerFilter, GracefulShutdownCapabl
             if (timeout == null) {
                 LOG.info("Drained: every request in flight finished ({} at the start) in {} ms", now, millis);
             } else {
-                LOG.warn("Grace period of {} over with {} request(s) still running; stopping anyway", grace, running.get());
+                LOG.warn("Grace period of {} s over with {} request(s) still running; stopping anyway", grace.toSeconds(),
+                        running.get());
             }
             return null;
         });
