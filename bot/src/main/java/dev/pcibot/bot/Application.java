@@ -1,6 +1,7 @@
 package dev.pcibot.bot;
 
 import dev.pcibot.bot.cli.Cli;
+import dev.pcibot.bot.ops.LogFormatEncoder;
 import dev.pcibot.bot.ops.TermSignal;
 import io.micronaut.runtime.Micronaut;
 
@@ -19,6 +20,7 @@ public final class Application {
             System.exit(code);
         }
         TermSignal.exitZeroOnTerm(); // SIGTERM drains the requests in flight, then exits 0
-        Micronaut.run(Application.class, args);
+        // JSON logs: no ASCII-art banner on stdout, so every line there is one JSON object
+        Micronaut.build(args).mainClass(Application.class).banner(!LogFormatEncoder.json()).start();
     }
 }

@@ -39,8 +39,17 @@ public final class LogFormatEncoder extends EncoderBase<ILoggingEvent> {
 
     /** {@code json} or {@code text}: the property first, then the environment, text when neither. */
     String format() {
+        return format(env);
+    }
+
+    private static String format(Map<String, String> env) {
         String chosen = System.getProperty(PROPERTY, env.getOrDefault(ENV, "text"));
         return chosen.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether this process logs JSON (then nothing else may print to stdout: the banner is off). */
+    public static boolean json() {
+        return format(System.getenv()).equals("json");
     }
 
     @Override
