@@ -1,6 +1,8 @@
 package dev.pcibot.bot;
 
 import dev.pcibot.bot.cli.Cli;
+import dev.pcibot.bot.ops.LogFormatEncoder;
+import dev.pcibot.bot.ops.TermSignal;
 import io.micronaut.runtime.Micronaut;
 
 /**
@@ -17,6 +19,8 @@ public final class Application {
             System.out.flush();
             System.exit(code);
         }
-        Micronaut.run(Application.class, args);
+        TermSignal.exitZeroOnTerm(); // SIGTERM drains the requests in flight, then exits 0
+        // JSON logs: no ASCII-art banner on stdout, so every line there is one JSON object
+        Micronaut.build(args).mainClass(Application.class).banner(!LogFormatEncoder.json()).start();
     }
 }

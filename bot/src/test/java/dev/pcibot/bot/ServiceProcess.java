@@ -112,6 +112,11 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** Sends SIGTERM (what {@code docker stop}, systemd and Kubernetes send) and returns at once; then {@link #awaitExit}. */
+    public void terminate() {
+        process.destroy();
+    }
+
     /** Waits for the process to end by itself (a CLI run) and returns its exit code. */
     public int awaitExit() {
         try {

@@ -1,6 +1,7 @@
 package dev.pcibot.bot.converse;
 
 import dev.pcibot.bot.http.ApiError;
+import dev.pcibot.bot.ops.ErrorResponses;
 import dev.pcibot.kb.converse.Answer;
 import dev.pcibot.kb.converse.Choice;
 import dev.pcibot.kb.converse.Conversation;
@@ -27,6 +28,7 @@ import io.micronaut.serde.annotation.SerdeImport;
  * diagnosis work runs off the event loop.
  */
 @Controller("/api")
+@ErrorResponses
 @ExecuteOn(TaskExecutors.BLOCKING)
 @SerdeImport(Choice.Option.class)
 final class ConversationController {

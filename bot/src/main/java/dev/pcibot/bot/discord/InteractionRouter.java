@@ -4,6 +4,8 @@ import dev.pcibot.bot.discord.gate.EntryPoint;
 import dev.pcibot.bot.discord.gate.Gate;
 import dev.pcibot.bot.discord.gate.GateDecision;
 import dev.pcibot.bot.discord.gate.GateRequest;
+import dev.pcibot.bot.ops.ServiceMetrics;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +36,7 @@ public final class InteractionRouter extends ListenerAdapter {
     private final Gate gate;
     private final CommandRegistry registry;
     private final DiscordConfig config;
+    @Inject ServiceMetrics metrics = ServiceMetrics.unregistered();
 
     public InteractionRouter(Gate gate, CommandRegistry registry, DiscordConfig config) {
         this.gate = gate;
@@ -66,6 +69,7 @@ public final class InteractionRouter extends ListenerAdapter {
     @Override
     public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
         GateDecision decision = gate.check(request(event, EntryPoint.AUTOCOMPLETE));
+        metrics.interaction(event, decision.allowed() ? ServiceMetrics.ADMITTED : ServiceMetrics.REFUSED);
         if (!decision.allowed()) {
             event.replyChoices().queue(ok -> {}, e -> LOG.warn("Autocomplete refused: {}", e.getMessage()));
             return;
@@ -75,6 +79,7 @@ public final class InteractionRouter extends ListenerAdapter {
                     .ifPresentOrElse(c -> c.onAutoComplete(event), () -> Replies.send(event.replyChoices(), "autocomplete"));
         } catch (RuntimeException e) {
             LOG.warn("Autocomplete for /{} failed", event.getName(), e);
+            metrics.interaction(event, ServiceMetrics.FAILED);
             if (!event.isAcknowledged()) {
                 Replies.send(event.replyChoices(), "autocomplete");
             }
@@ -121,6 +126,7 @@ public final class InteractionRouter extends ListenerAdapter {
 
     private <E extends Interaction & IReplyCallback> boolean passes(E event, EntryPoint entry) {
         GateDecision decision = gate.check(request(event, entry));
+        metrics.interaction(event, decision.allowed() ? ServiceMetrics.ADMITTED : ServiceMetrics.REFUSED);
         if (!decision.allowed()) {
             Replies.notice(event, decision.message());
         }
@@ -144,11 +150,12 @@ public final class InteractionRouter extends ListenerAdapter {
         return event.getChannelIdLong();
     }
 
-    private static void run(IReplyCallback event, Runnable handler) {
+    private void run(IReplyCallback event, Runnable handler) {
         try {
             handler.run();
         } catch (RuntimeException e) {
             LOG.warn("Handling a Discord interaction failed", e);
+            metrics.interaction(event, ServiceMetrics.FAILED);
             if (!event.isAcknowledged()) {
                 Replies.notice(event, FAILED);
             } else {

@@ -1,5 +1,7 @@
 package dev.pcibot.bot.http;
 
+import dev.pcibot.bot.ops.ErrorResponses;
+import dev.pcibot.bot.ops.ServiceMetrics;
 import dev.pcibot.kb.diagnose.Diagnoser;
 import dev.pcibot.kb.diagnose.DiagnosisBudget;
 import dev.pcibot.kb.diagnose.Diagnosis;
@@ -10,6 +12,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import jakarta.inject.Inject;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,8 +24,10 @@ import org.jspecify.annotations.Nullable;
  * the connection, so an abandoned request does not keep a thread busy.
  */
 @Controller("/api/diagnose")
+@ErrorResponses
 final class DiagnoseController {
     private final Diagnoser diagnoser;
+    @Inject ServiceMetrics metrics;
 
     DiagnoseController(Diagnoser diagnoser) {
         this.diagnoser = diagnoser;
@@ -48,7 +53,7 @@ final class DiagnoseController {
     private Diagnosis diagnose(HttpRequest<?> request, String text) {
         DiagnosisBudget budget = diagnoser.budget();
         try (ClientGone watch = ClientGone.watch(request, budget::cancel)) {
-            return diagnoser.diagnose(text, budget);
+            return metrics.diagnosis("http", diagnoser.diagnose(text, budget));
         }
     }
 }

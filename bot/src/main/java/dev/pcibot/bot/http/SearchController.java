@@ -1,11 +1,14 @@
 package dev.pcibot.bot.http;
 
 import dev.pcibot.bot.KbConfig;
+import dev.pcibot.bot.ops.ErrorResponses;
+import dev.pcibot.bot.ops.ServiceMetrics;
 import dev.pcibot.kb.Answerer;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import jakarta.inject.Inject;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,10 +18,12 @@ import org.jspecify.annotations.Nullable;
  * checked first (see the kb's QueryText), and {@link RateLimitFilter} bounds each client.
  */
 @Controller("/api")
+@ErrorResponses
 final class SearchController {
     static final int DEFAULT_LIMIT = 5;
     private final Answerer answerer;
     private final int maxHits;
+    @Inject ServiceMetrics metrics;
 
     SearchController(Answerer answerer, KbConfig config) {
         this.answerer = answerer;
@@ -33,6 +38,6 @@ final class SearchController {
     @ExecuteOn(CpuWork.EXECUTOR)
     SearchResponse search(@QueryValue @Nullable String q, @QueryValue @Nullable Integer limit) {
         int n = limit == null ? Math.min(DEFAULT_LIMIT, maxHits) : Math.max(1, Math.min(limit, maxHits));
-        return SearchResponse.of(answerer.answer(q == null ? "" : q, n));
+        return SearchResponse.of(metrics.search("http", answerer.answer(q == null ? "" : q, n)));
     }
 }

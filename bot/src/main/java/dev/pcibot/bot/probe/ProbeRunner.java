@@ -1,6 +1,7 @@
 package dev.pcibot.bot.probe;
 
 import dev.pcibot.bot.discord.gate.Gate;
+import dev.pcibot.bot.ops.ServiceMetrics;
 import dev.pcibot.bot.store.ProbeAuditEntry;
 import dev.pcibot.bot.store.ProbeAuditStore;
 import dev.pcibot.bot.store.StoreException;
@@ -43,6 +44,7 @@ public final class ProbeRunner {
     private final Diagnoser diagnoser;
     private final ProbeLimiter limiter;
     private final Clock clock;
+    @Inject ServiceMetrics metrics = ServiceMetrics.unregistered();
 
     @Inject
     public ProbeRunner(ProbeSettings settings, Gate gate, ProbeTransports transports, ProbeAuditStore audit, Diagnoser diagnoser) {
@@ -75,6 +77,7 @@ public final class ProbeRunner {
         if (decision.allowed()) {
             decision = limiter.tryCount(ask).orElse(decision);
         }
+        metrics.probeDecision(decision.allowed(), decision.rule());
         if (!decision.allowed()) {
             LOG.info("Probe {} on {} refused for user {}: {}", ask.probe().id(), ask.node(), ask.userId(), decision.rule());
             record(ask, decision, null, Duration.ZERO, null, null);
@@ -92,6 +95,7 @@ public final class ProbeRunner {
             ProbeDecision busy = ProbeDecision.deny(ProbeLimiter.NODE_BUSY, "`" + node.name() + "` is running another probe"
                     + " right now; try again in a few seconds.");
             record(ask, busy, null, Duration.ZERO, null, null);
+            metrics.probeDecision(false, busy.rule());
             throw new ProbeRefusedException(busy);
         }
         try {
