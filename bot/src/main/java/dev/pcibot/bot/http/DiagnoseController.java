@@ -10,7 +10,10 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import org.jspecify.annotations.Nullable;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * {@code POST /api/diagnose}: the pasted output as a {@code text/plain} body, or JSON
@@ -28,10 +31,24 @@ final class DiagnoseController {
         this.diagnoser = diagnoser;
     }
 
+    /**
+     * Read as bytes, not as Micronaut's string: UTF-16 (a file Windows saved, sent by the web page
+     * labelled UTF-8) and invalid UTF-8 then reach the diagnoser as they are, which reads the first
+     * and says how many lines of the second it read leniently. A charset other than UTF-8 named in
+     * the Content-Type is honoured (an unknown one is a 415: {@link RejectedInputHandlers}).
+     */
     @Post(consumes = MediaType.TEXT_PLAIN)
     @ExecuteOn(CpuWork.EXECUTOR)
-    Diagnosis text(HttpRequest<?> request, @Body @Nullable String body) {
-        return diagnose(request, body == null ? "" : body);
+    Diagnosis text(HttpRequest<?> request, @Body @io.micronaut.core.annotation.Nullable byte[] body) {
+        byte[] bytes = body == null ? new byte[0] : body;
+        Optional<String> charset = request.getContentType().flatMap(t -> t.getParameters().get("charset"));
+        if (charset.isPresent() && !Charset.forName(charset.get().strip()).equals(StandardCharsets.UTF_8)) {
+            return diagnose(request, new String(bytes, Charset.forName(charset.get().strip())));
+        }
+        DiagnosisBudget budget = diagnoser.budget();
+        try (ClientGone watch = ClientGone.watch(request, budget::cancel)) {
+            return diagnoser.diagnose(new ByteArrayInputStream(bytes), budget);
+        }
     }
 
     @Post(consumes = MediaType.APPLICATION_JSON)
