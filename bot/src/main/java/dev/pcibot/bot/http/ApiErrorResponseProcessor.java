@@ -66,7 +66,7 @@ final class ApiErrorResponseProcessor implements ErrorResponseProcessor<ApiError
             String type = request.getContentType().map(MediaType::toString).orElse("none");
             return "Content type " + type + " is not accepted by " + request.getPath() + ". Send the"
                     + " pasted output as text/plain (curl: -H 'Content-Type: text/plain' --data-binary @file),"
-                    + " or as application/json {\"text\": \"...\"}.";
+                    + " as application/json {\"text\": \"...\"}, or as a file upload (curl -F file=@dmesg.txt).";
         }
         if (context.getRootCause().filter(t -> t instanceof ContentLengthExceededException
                 || t instanceof BufferLengthExceededException).isPresent()) {

@@ -8,16 +8,20 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Part;
+import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * {@code POST /api/diagnose}: the pasted output as a {@code text/plain} body, or JSON
- * {@code {"text": ...}}. Bodies over {@code micronaut.server.max-request-size} are refused by
+ * {@code POST /api/diagnose}: the pasted output as a {@code text/plain} body, JSON
+ * {@code {"text": ...}}, or a multipart file upload. Bodies over {@code micronaut.server.max-request-size} are refused by
  * Micronaut before they reach here (413, see {@link ApiErrorResponseProcessor}); a large log takes
  * a while to read, so the work runs off the event loop. Each diagnosis has the diagnoser's time
  * budget (over it: 503, see {@link DiagnosisTimeoutHandler}) and stops early when the client closes
@@ -48,6 +52,19 @@ final class DiagnoseController {
         DiagnosisBudget budget = diagnoser.budget();
         try (ClientGone watch = ClientGone.watch(request, budget::cancel)) {
             return diagnoser.diagnose(new ByteArrayInputStream(bytes), budget);
+        }
+    }
+
+    /**
+     * A file upload ({@code curl -F file=@dmesg.txt}, a form's file field): the part named
+     * {@code file}, read as a stream. Micronaut bounds its size by the same paste limit.
+     */
+    @Post(consumes = MediaType.MULTIPART_FORM_DATA)
+    @ExecuteOn(CpuWork.EXECUTOR)
+    Diagnosis file(HttpRequest<?> request, @Part("file") CompletedFileUpload file) throws IOException {
+        DiagnosisBudget budget = diagnoser.budget();
+        try (ClientGone watch = ClientGone.watch(request, budget::cancel); InputStream in = file.getInputStream()) {
+            return diagnoser.diagnose(in, budget);
         }
     }
 
