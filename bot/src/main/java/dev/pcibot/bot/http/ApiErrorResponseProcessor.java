@@ -33,6 +33,7 @@ final class ApiErrorResponseProcessor implements ErrorResponseProcessor<ApiError
 
     @Override
     public MutableHttpResponse<ApiError> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
+        SecurityHeadersFilter.apply(response); // also for errors raised before any filter ran
         Optional<KbIndexException> index = indexFailure(context);
         if (index.isPresent()) {
             // Not our bug and not the client's: the index folder cannot be used. Say so, and that a
