@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.params.provider.Arguments;
 
 /**
@@ -141,17 +140,12 @@ final class BadInputs {
         return List.copyOf(rows);
     }
 
-    /** For {@code @MethodSource}: one argument, the row (named in the test report by its name). */
-    static Stream<Arguments> all() {
-        return rows().stream().map(Arguments::of);
-    }
-
     /** The rows that are questions at all. */
     static Stream<Arguments> questions() {
         return rows().stream().filter(r -> r.asQuestion().outcome() != Outcome.NOT_APPLICABLE).map(Arguments::of);
     }
 
-    /** The paste rows built for a door whose limit is {@code limitBytes}. */
+    /** Every row, as a paste (the over-limit row too: each door builds it for its own limit). */
     static Stream<Arguments> pastes() {
         return rows().stream().map(Arguments::of);
     }
@@ -260,9 +254,5 @@ final class BadInputs {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static @Nullable String firstLine(String s) {
-        return s.lines().findFirst().orElse(null);
     }
 }
