@@ -33,6 +33,7 @@ final class ApiErrorResponseProcessor implements ErrorResponseProcessor<ApiError
 
     @Override
     public MutableHttpResponse<ApiError> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
+        SecurityHeadersFilter.apply(response); // also for errors raised before any filter ran
         Optional<KbIndexException> index = indexFailure(context);
         if (index.isPresent()) {
             // Not our bug and not the client's: the index folder cannot be used. Say so, and that a
@@ -66,7 +67,7 @@ final class ApiErrorResponseProcessor implements ErrorResponseProcessor<ApiError
             String type = request.getContentType().map(MediaType::toString).orElse("none");
             return "Content type " + type + " is not accepted by " + request.getPath() + ". Send the"
                     + " pasted output as text/plain (curl: -H 'Content-Type: text/plain' --data-binary @file),"
-                    + " or as application/json {\"text\": \"...\"}.";
+                    + " as application/json {\"text\": \"...\"}, or as a file upload (curl -F file=@dmesg.txt).";
         }
         if (context.getRootCause().filter(t -> t instanceof ContentLengthExceededException
                 || t instanceof BufferLengthExceededException).isPresent()) {

@@ -10,14 +10,22 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Part;
+import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import jakarta.inject.Inject;
 import org.jspecify.annotations.Nullable;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
- * {@code POST /api/diagnose}: the pasted output as a {@code text/plain} body, or JSON
- * {@code {"text": ...}}. Bodies over {@code micronaut.server.max-request-size} are refused by
+ * {@code POST /api/diagnose}: the pasted output as a {@code text/plain} body, JSON
+ * {@code {"text": ...}}, or a multipart file upload. Bodies over {@code micronaut.server.max-request-size} are refused by
  * Micronaut before they reach here (413, see {@link ApiErrorResponseProcessor}); a large log takes
  * a while to read, so the work runs off the event loop. Each diagnosis has the diagnoser's time
  * budget (over it: 503, see {@link DiagnosisTimeoutHandler}) and stops early when the client closes
@@ -33,10 +41,37 @@ final class DiagnoseController {
         this.diagnoser = diagnoser;
     }
 
+    /**
+     * Read as bytes, not as Micronaut's string: UTF-16 (a file Windows saved, sent by the web page
+     * labelled UTF-8) and invalid UTF-8 then reach the diagnoser as they are, which reads the first
+     * and says how many lines of the second it read leniently. A charset other than UTF-8 named in
+     * the Content-Type is honoured (an unknown one is a 415: {@link RejectedInputHandlers}).
+     */
     @Post(consumes = MediaType.TEXT_PLAIN)
     @ExecuteOn(CpuWork.EXECUTOR)
-    Diagnosis text(HttpRequest<?> request, @Body @Nullable String body) {
-        return diagnose(request, body == null ? "" : body);
+    Diagnosis text(HttpRequest<?> request, @Body @io.micronaut.core.annotation.Nullable byte[] body) {
+        byte[] bytes = body == null ? new byte[0] : body;
+        Optional<String> charset = request.getContentType().flatMap(t -> t.getParameters().get("charset"));
+        if (charset.isPresent() && !Charset.forName(charset.get().strip()).equals(StandardCharsets.UTF_8)) {
+            return diagnose(request, new String(bytes, Charset.forName(charset.get().strip())));
+        }
+        DiagnosisBudget budget = diagnoser.budget();
+        try (ClientGone watch = ClientGone.watch(request, budget::cancel)) {
+            return metrics.diagnosis("http", diagnoser.diagnose(new ByteArrayInputStream(bytes), budget));
+        }
+    }
+
+    /**
+     * A file upload ({@code curl -F file=@dmesg.txt}, a form's file field): the part named
+     * {@code file}, read as a stream. Micronaut bounds its size by the same paste limit.
+     */
+    @Post(consumes = MediaType.MULTIPART_FORM_DATA)
+    @ExecuteOn(CpuWork.EXECUTOR)
+    Diagnosis file(HttpRequest<?> request, @Part("file") CompletedFileUpload file) throws IOException {
+        DiagnosisBudget budget = diagnoser.budget();
+        try (ClientGone watch = ClientGone.watch(request, budget::cancel); InputStream in = file.getInputStream()) {
+            return metrics.diagnosis("http", diagnoser.diagnose(in, budget));
+        }
     }
 
     @Post(consumes = MediaType.APPLICATION_JSON)

@@ -24,6 +24,14 @@ final class SecurityHeadersFilter {
 
     @ResponseFilter
     void addHeaders(MutableHttpResponse<?> response) {
+        apply(response);
+    }
+
+    /**
+     * The headers themselves; {@link ApiErrorResponseProcessor} applies them too, because a request
+     * Netty refuses before routing (an over-long address or header) never passes through filters.
+     */
+    static void apply(MutableHttpResponse<?> response) {
         response.getHeaders()
                 .set("Content-Security-Policy", CONTENT_SECURITY_POLICY)
                 .set("X-Content-Type-Options", "nosniff")

@@ -27,6 +27,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Input is read as a stream with bounded memory: at most {@value PasteReader#MAX_BYTES} bytes,
  * lines cut at {@value PasteReader#MAX_LINE_BYTES} bytes, and only the lines that matter kept.
+ * UTF-16 (as Windows saves redirected output) is read as the text it is ({@link Utf16Input}).
  * Empty, binary or oversized input is refused with an {@link InputRejectedException} whose message
  * can be shown to the user as it is.
  *
@@ -102,7 +103,7 @@ public final class Diagnoser {
         PasteIntake intake = new PasteIntake(prefilter, scan, budget);
         PasteReader.Stats stats;
         try {
-            stats = PasteReader.read(in, prefilter, intake, budget);
+            stats = PasteReader.read(Utf16Input.decoded(in), prefilter, intake, budget);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the input: " + e.getMessage(), e);
         }

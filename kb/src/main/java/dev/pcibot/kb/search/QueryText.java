@@ -1,10 +1,11 @@
 package dev.pcibot.kb.search;
 
+import java.text.Normalizer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A question as the search understands it: control characters removed, white space collapsed,
- * checked for length and content. Building one is the only place a query is refused, always with
+ * A question as the search understands it: compatibility forms folded (NFKC), control characters
+ * removed, white space collapsed, checked for length and content. Building one is the only place a query is refused, always with
  * a message fit to show the user.
  *
  * @param text the cleaned question
@@ -31,6 +32,9 @@ record QueryText(String text) {
                     + MAX_LENGTH + ", or " + MAX_RAW_LENGTH + " counting spaces). Ask a shorter question; to have a log explained, paste it to"
                     + " the diagnose command instead.");
         }
+        // NFKC folds fullwidth and other compatibility forms to the letters the index holds:
+        // "ｉｎｔｅｌ＿ｉｏｍｍｕ＝ｏｎ" (typed with an East Asian input method) is intel_iommu=on
+        raw = Normalizer.normalize(raw, Normalizer.Form.NFKC);
         StringBuilder cleaned = new StringBuilder(Math.min(raw.length(), MAX_LENGTH + 64));
         boolean space = false;
         for (int i = 0; i < raw.length(); ) {

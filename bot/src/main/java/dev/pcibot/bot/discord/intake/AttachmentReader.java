@@ -2,6 +2,7 @@ package dev.pcibot.bot.discord.intake;
 
 import dev.pcibot.bot.Sizes;
 import dev.pcibot.bot.discord.DiscordConfig;
+import dev.pcibot.kb.diagnose.Utf16Input;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.BufferedInputStream;
@@ -24,7 +25,8 @@ import java.util.concurrent.ScheduledExecutorService;
  * Downloads text attachments for diagnosis. Accepts {@code text/*} (and JSON, for {@code pvesh}
  * output) or the extensions .txt .log .conf .cfg; refuses anything larger than
  * {@code discord.max-attachment-bytes} (checked on what Discord reports and again while reading,
- * since the reported size is only a claim), and anything with NUL bytes in its first 8 KiB. The
+ * since the reported size is only a claim), and anything with NUL bytes in its first 8 KiB (UTF-16
+ * is read as text first). The
  * whole download, body included, must finish within {@code discord.download-timeout}: a server
  * that stalls mid-body has its stream closed, so a worker is never held for ever.
  */
@@ -102,17 +104,20 @@ public final class AttachmentReader {
         }
         String late = "Downloading " + name(a) + " took longer than " + Sizes.seconds(timeout)
                 + ". Try again, or attach a smaller part of the log.";
-        BufferedInputStream in = new BufferedInputStream(
-                new LimitedInputStream(new DeadlineInputStream(response.body(), timeout, late, DEADLINES), maxBytes, tooBig(a)),
-                SNIFF_BYTES * 2);
+        InputStream raw = new LimitedInputStream(new DeadlineInputStream(response.body(), timeout, late, DEADLINES),
+                maxBytes, tooBig(a));
+        BufferedInputStream in = null;
         try {
+            // UTF-16 (a log saved by Windows PowerShell) has a NUL in every other byte: read it as
+            // the text it is before looking for the NULs of a binary file
+            in = new BufferedInputStream(Utf16Input.decoded(raw), SNIFF_BYTES * 2);
             if (looksBinary(in)) {
                 close(in);
                 throw new AttachmentRejectedException(name(a) + " contains binary data, not text. Attach the "
                         + "command output as plain text (for example `dmesg > dmesg.txt`).");
             }
         } catch (IOException e) {
-            close(in);
+            close(in == null ? raw : in);
             throw new AttachmentRejectedException(e.getMessage() == null ? "I could not read " + name(a) : e.getMessage(), e);
         }
         return in;
