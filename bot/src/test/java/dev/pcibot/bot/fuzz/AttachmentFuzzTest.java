@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.code_intelligence.jazzer.api.BugDetectors;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import com.code_intelligence.jazzer.mutation.annotation.NotNull;
 import com.sun.net.httpserver.HttpServer;
 import dev.pcibot.bot.discord.intake.AttachmentReader;
 import dev.pcibot.bot.discord.intake.AttachmentRef;
@@ -117,7 +118,7 @@ final class AttachmentFuzzTest {
 
     @FuzzTest
     @Timeout(value = 10, unit = TimeUnit.SECONDS)
-    void pastedText(String message) {
+    void pastedText(@NotNull String message) { // JDA's message content is never null; Jazzer's String may be
         String text = PastedText.of(message);
         assertTrue(text.length() <= message.length(), "fences out, nothing added");
         assertFalse(text.contains("```"), "a fence survived: " + text);
