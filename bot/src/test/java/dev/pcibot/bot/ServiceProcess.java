@@ -125,6 +125,23 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** kill -9: SIGKILL, so no shutdown hook, {@code finally} or {@code close()} runs; waits until it is gone. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                throw new AssertionError("still alive 15 s after SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     @Override
     public void close() {
         process.destroy();
