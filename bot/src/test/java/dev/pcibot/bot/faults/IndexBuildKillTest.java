@@ -77,6 +77,7 @@ class IndexBuildKillTest {
         // when it starts again
         try (ServiceProcess service = ServiceProcess.start(work, Map.of())) {
             service.awaitOutput("Knowledge base ready: .*");
+            service.awaitOutput("pcibot listening on"); // the index may be ready before the server listens
             HttpResponse<String> search = service.get("/api/search?q=" + QUESTION.replace(' ', '+'));
             // then it built a complete index and answers from it
             assertEquals(200, search.statusCode(), search.body());

@@ -45,6 +45,7 @@ class UserGuideSwapKillTest {
         // given a service that indexed the empty folder, killed while it re-indexes for a new guide
         try (ServiceProcess service = ServiceProcess.start(work, env)) {
             service.awaitOutput("Knowledge base ready: .*");
+            service.awaitOutput("pcibot listening on"); // the index may be ready before the server listens
             before = index.current().orElseThrow();
             IndexFolder.write(guides.resolve("frobnicator.md"), GUIDE);
             BooleanSupplier when = moment.equals("writing") ? index::buildWriting : index::buildCommitted;
@@ -63,6 +64,7 @@ class UserGuideSwapKillTest {
         // when the service starts again with the new guide in its folder, it indexes it and answers from it
         try (ServiceProcess service = ServiceProcess.start(work, env)) {
             service.awaitOutput("Knowledge base ready: .*");
+            service.awaitOutput("pcibot listening on"); // the index may be ready before the server listens
             HttpResponse<String> search = service.get("/api/search?q=frobnicator+capture+card+firmware");
             assertEquals(200, search.statusCode(), search.body());
             assertTrue(search.body().contains("Frobnicator 9000"), search.body());
