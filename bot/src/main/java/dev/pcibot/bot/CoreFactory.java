@@ -34,6 +34,10 @@ class CoreFactory {
                         if (stats.rebuiltBecause() != null) {
                             LOG.warn("The index on disk could not be used and was rebuilt: {}", stats.rebuiltBecause());
                         }
+                        if (stats.readOnly() != null) {
+                            LOG.warn("The index folder cannot be written: {}. Serving the index in it as it is;"
+                                    + " guide changes are not indexed until it is writable (kb.data-dir)", stats.readOnly());
+                        }
                         LOG.info("Knowledge base ready: {}", IndexSummary.of(opened.guides().size(), stats));
                     }
 

@@ -6,10 +6,12 @@ import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.flyway.DataSourceMigrationRunner;
 import io.micronaut.jdbc.DataSourceResolver;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -21,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * created (the embedded one in an unusable {@code kb.data-dir}) no longer stops the service: the
  * HTTP API does not need the database, and it answers 503 for the data folder on its own. The
  * failure is one line in the log; what needs the database (Discord votes and settings) reports a
- * {@link StoreException} per use. An embedded database whose folder cannot be created is not even
+ * {@link StoreException} per use. A database that was merely unreachable is tried again in the
+ * background until it answers, then migrated. An embedded database whose folder cannot be created is not even
  * tried: its pool is closed at once.
  */
 @Singleton
@@ -30,7 +33,11 @@ class DatabaseMigrationRunner extends DataSourceMigrationRunner {
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseMigrationRunner.class);
     private static final String H2_FILE = "jdbc:h2:file:";
 
+    /** Between attempts to migrate a database that was unreachable at start. */
+    static final Duration RETRY = Duration.ofSeconds(10);
+
     private final ApplicationContext context;
+    private volatile boolean closed;
 
     DatabaseMigrationRunner(ApplicationContext context, ApplicationEventPublisher<?> publisher,
             @Nullable DataSourceResolver resolver) {
@@ -61,10 +68,45 @@ class DatabaseMigrationRunner extends DataSourceMigrationRunner {
         try {
             return super.onCreated(event);
         } catch (RuntimeException e) {
-            LOG.error("Database '{}' not migrated ({}); Discord votes and settings are unavailable until it is"
-                    + " fixed and the service restarted", name, rootCause(e));
+            LOG.error("Database '{}' not reachable or not migrated ({}); feedback, conversations, settings and probes"
+                    + " answer that the database is unavailable meanwhile; trying again every {} s", name, rootCause(e),
+                    RETRY.toSeconds());
+            retryInBackground(event);
             return event.getBean();
         }
+    }
+
+    /**
+     * Migrates once the database answers (PostgreSQL started after the service, a network back):
+     * until then every store fails per use with a clear message, and afterwards works, without a
+     * restart. Without this an empty database reached late had no tables until the next start.
+     */
+    private void retryInBackground(BeanCreatedEvent<DataSource> event) {
+        String name = event.getBeanIdentifier().getName();
+        Thread.ofPlatform().daemon().name("db-migrate-" + name).start(() -> {
+            while (!closed) {
+                try {
+                    Thread.sleep(RETRY.toMillis());
+                } catch (InterruptedException e) {
+                    return;
+                }
+                if (closed) {
+                    return;
+                }
+                try {
+                    DatabaseMigrationRunner.super.onCreated(event);
+                    LOG.info("Database '{}' reachable again and migrated; what needs it works again", name);
+                    return;
+                } catch (RuntimeException e) {
+                    LOG.debug("Database '{}' still not reachable: {}", name, rootCause(e));
+                }
+            }
+        });
+    }
+
+    @PreDestroy
+    void close() {
+        closed = true; // a closed context's pool can never be migrated: stop trying
     }
 
     /** For the embedded database, whether its folder can be created and written (why not, if not). */

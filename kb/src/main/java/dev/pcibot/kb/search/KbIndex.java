@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -71,9 +73,12 @@ public final class KbIndex implements Closeable {
      * @param rebuiltBecause why an index that was there could not be used (damaged files, a
      *     {@code current} that is a folder), for one warning in the log; null when there was none or it
      *     was merely stale
+     * @param readOnly why the index root cannot be written, when it cannot: the index in it is served
+     *     as it is (verified), and nothing can be built, cleaned up or swapped in until it can; null
+     *     when it is writable
      */
     public record Stats(int sections, long buildMillis, boolean built, String fingerprint, Path folder,
-            long verifyMillis, @Nullable String rebuiltBecause) {}
+            long verifyMillis, @Nullable String rebuiltBecause, @Nullable String readOnly) {}
 
     private final Path root;
     private final Embedder embedder;
@@ -172,14 +177,18 @@ public final class KbIndex implements Closeable {
         lastAttemptNanos = System.nanoTime();
         try {
             Files.createDirectories(root);
-            exclusive(() -> {
-                problem = null;
-                IndexGeneration reused = reopen(pendingFingerprint);
-                if (reused == null) {
-                    swapIn(pendingSections, pendingFingerprint);
-                }
-                removeLeftovers();
-            });
+            try {
+                exclusive(() -> {
+                    problem = null;
+                    IndexGeneration reused = reopen(pendingFingerprint);
+                    if (reused == null) {
+                        swapIn(pendingSections, pendingFingerprint);
+                    }
+                    removeLeftovers();
+                });
+            } catch (ReadOnlyRoot e) {
+                openReadOnly(e);
+            }
             lastFailure = null;
             pendingSections = List.of(); // built or reused: the sections are no longer needed
             onOpen.accept(stats);
@@ -263,11 +272,49 @@ public final class KbIndex implements Closeable {
     private void exclusive(IndexWork work) throws IOException {
         Object jvmLock = BUILDERS.computeIfAbsent(root.toAbsolutePath().normalize(), p -> new Object());
         synchronized (jvmLock) {
-            try (FileChannel channel = FileChannel.open(root.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                    FileLock lock = channel.lock()) {
+            FileChannel channel;
+            try {
+                channel = FileChannel.open(root.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            } catch (FileSystemException e) {
+                // nothing can be written here (a read-only mount, a folder of another user): say so
+                // apart from a build that fails midway, so that an index already there can still serve
+                if (e instanceof AccessDeniedException || KbIndexException.reasonOf(e).contains("read-only")
+                        || KbIndexException.reasonOf(e).contains("cannot be written")) {
+                    throw new ReadOnlyRoot(e);
+                }
+                throw e;
+            }
+            try (channel; FileLock lock = channel.lock()) {
                 work.run();
             }
         }
+    }
+
+    /** The index root refuses writes: not even the lock file can be made. */
+    private static final class ReadOnlyRoot extends IOException {
+        ReadOnlyRoot(IOException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
+    /**
+     * Serves the index {@code current} names in a root that cannot be written, when it is of these
+     * guides and verifies; without the build lock, as only reading is done (a process that can write
+     * the root would have to be another mount of it). Otherwise the failure says both things.
+     */
+    private void openReadOnly(ReadOnlyRoot e) throws IOException {
+        String why = KbIndexException.reasonOf(e.getCause());
+        problem = null;
+        IndexGeneration reused = reopen(pendingFingerprint);
+        if (reused == null) {
+            String found = problem == null ? "holds no index of these guides" : "holds no usable index (" + problem + ")";
+            throw new KbIndexException("cannot build the search index in " + root + ": " + e.getMessage() + "; and it "
+                    + found, why + " and holds no usable index to serve; make it writable so the index can be built",
+                    e.getCause());
+        }
+        Stats reopened = stats;
+        stats = new Stats(reopened.sections(), 0, false, reopened.fingerprint(), reopened.folder(),
+                reopened.verifyMillis(), null, why + " (" + e.getMessage() + ")");
     }
 
     private void ensureOpen() {
@@ -298,7 +345,7 @@ public final class KbIndex implements Closeable {
         long millis = (System.nanoTime() - start) / 1_000_000;
         IndexGeneration old = current;
         current = fresh;
-        stats = new Stats(count, millis, true, fingerprint, folder, 0, problem);
+        stats = new Stats(count, millis, true, fingerprint, folder, 0, problem, null);
         if (old != null) {
             old.retire(true);
         }
@@ -388,7 +435,7 @@ public final class KbIndex implements Closeable {
             IndexGeneration gen = IndexGeneration.open(folder, fingerprint, Corrections.bundled(), NarrowTopics.bundled(), true,
                     embedder.dimension());
             current = gen;
-            stats = new Stats(gen.size(), 0, false, fingerprint, folder, (System.nanoTime() - start) / 1_000_000, null);
+            stats = new Stats(gen.size(), 0, false, fingerprint, folder, (System.nanoTime() - start) / 1_000_000, null, null);
             return gen;
         } catch (IOException | RuntimeException e) {
             problem = name + " in " + root + " is damaged (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")";

@@ -21,12 +21,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link FakeDiscord}: what the end-to-end tests and the benchmark drive. The served guild is
  * {@link FakeWorld#GUILD_ID} and only its {@link FakeWorld#CHANNEL_ID} is an allowed channel.
  */
-final class BotUnderTest implements AutoCloseable {
+public final class BotUnderTest implements AutoCloseable {
     private static final AtomicLong USERS = new AtomicLong(1_300_000_000_000_010_000L);
 
-    final FakeDiscord discord;
-    final ApplicationContext app;
-    final JdaErrorLog jdaErrors;
+    public final FakeDiscord discord;
+    public final ApplicationContext app;
+    public final JdaErrorLog jdaErrors;
 
     private BotUnderTest(FakeDiscord discord, ApplicationContext app, JdaErrorLog jdaErrors) {
         this.discord = discord;
@@ -35,7 +35,7 @@ final class BotUnderTest implements AutoCloseable {
     }
 
     /** Starts the fake, then the service with {@code extra} properties on top of the Discord wiring. */
-    static BotUnderTest start(Map<String, Object> extra) {
+    public static BotUnderTest start(Map<String, Object> extra) {
         return start(fake -> extra, Set.of(), Long.toString(FakeWorld.GUILD_ID));
     }
 
@@ -76,7 +76,7 @@ final class BotUnderTest implements AutoCloseable {
     }
 
     /** A user nobody else uses: keeps per-user rate limits of different tests apart. */
-    static long newUser() {
+    public static long newUser() {
         return USERS.incrementAndGet();
     }
 

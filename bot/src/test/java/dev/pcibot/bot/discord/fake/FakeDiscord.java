@@ -68,9 +68,12 @@ public final class FakeDiscord implements AutoCloseable {
         return fake;
     }
 
+    /** Whether the next RESUME is refused (op 9, not resumable): the session was ended by a close code. */
+    private final java.util.concurrent.atomic.AtomicBoolean sessionEnded = new java.util.concurrent.atomic.AtomicBoolean();
+
     private FakeGateway newGateway() {
         return new FakeGateway(gatewayUrl(), List.of(FakeWorld.GUILD_ID, FakeWorld.OTHER_GUILD_ID),
-                problem -> rest.violation("gateway", "gateway", problem));
+                problem -> rest.violation("gateway", "gateway", problem), sessionEnded);
     }
 
     /**
@@ -140,6 +143,40 @@ public final class FakeDiscord implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         throw new AssertionError("the client did not resume on the fake gateway; requests: " + rest.calls());
+    }
+
+    /**
+     * Closes the gateway connection with {@code closeCode} and waits until the client is back on a
+     * new one: resumed (after a code that keeps the session, such as 4000) or identified anew (after
+     * one that ends it, such as 4009 "session timed out"). Returns true when it resumed.
+     */
+    public boolean dropGatewayAndAwaitReturn(int closeCode) {
+        FakeGateway old = rest.gateway();
+        if (old == null) {
+            throw new IllegalStateException("no gateway connection to drop");
+        }
+        // as Discord: after these the session is gone, and a RESUME is answered with op 9 INVALID_SESSION
+        sessionEnded.set(closeCode == 4007 || closeCode == 4009);
+        old.drop(closeCode);
+        long deadline = System.nanoTime() + CONNECT_WAIT.toNanos();
+        try {
+            while (System.nanoTime() < deadline) {
+                FakeGateway current = rest.gateway();
+                if (current != null && current != old) {
+                    if (current.awaitResumed(50, TimeUnit.MILLISECONDS)) {
+                        return true;
+                    }
+                    if (current.awaitIdentified(50, TimeUnit.MILLISECONDS)) {
+                        return false;
+                    }
+                }
+                Thread.sleep(20);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw new AssertionError("the client did not come back after close code " + closeCode + "; requests: "
+                + rest.calls());
     }
 
     /**

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import okhttp3.Response;
@@ -29,7 +30,10 @@ final class FakeGateway extends WebSocketListener {
     private volatile @Nullable WebSocket socket;
     private volatile @Nullable String identifyToken;
 
-    FakeGateway(String resumeUrl, List<Long> guildIds, Consumer<String> violations) {
+    private final AtomicBoolean sessionEnded;
+
+    FakeGateway(String resumeUrl, List<Long> guildIds, Consumer<String> violations, AtomicBoolean sessionEnded) {
+        this.sessionEnded = sessionEnded;
         this.resumeUrl = resumeUrl;
         this.guildIds = guildIds;
         this.violations = violations;
@@ -59,8 +63,15 @@ final class FakeGateway extends WebSocketListener {
             case 2 -> identify(frame.path("d"));
             case 3, 4 -> { } // presence and voice state updates: nothing to answer
             case 6 -> {
-                dispatch("RESUMED", Json.object());
-                resumed.countDown();
+                if (sessionEnded.getAndSet(false)) {
+                    ObjectNode invalid = Json.object(); // the client must IDENTIFY anew
+                    invalid.put("op", 9);
+                    invalid.put("d", false);
+                    webSocket.send(Json.write(invalid));
+                } else {
+                    dispatch("RESUMED", Json.object());
+                    resumed.countDown();
+                }
             }
             case 8 -> { } // member requests: no GUILD_MEMBERS intent, JDA should not ask
             default -> violations.accept("gateway op " + op + " not handled by the fake: " + text);
@@ -106,6 +117,14 @@ final class FakeGateway extends WebSocketListener {
             reconnect.put("op", 7);
             reconnect.putNull("d");
             current.send(Json.write(reconnect));
+        }
+    }
+
+    /** Closes the connection with a close code, as Discord does when it drops or ends a session. */
+    void drop(int code) {
+        WebSocket current = socket;
+        if (current != null) {
+            current.close(code, "dropped by the fake");
         }
     }
 
