@@ -19,11 +19,11 @@ import org.postgresql.ds.PGSimpleDataSource;
  * @param user the user, or empty when the URL carries it
  * @param password the password, or empty
  */
-record TestPostgres(String url, String user, String password) {
+public record TestPostgres(String url, String user, String password) {
     private static final Pattern LOOPBACK = Pattern.compile("jdbc:postgresql://(127\\.0\\.0\\.1|localhost)[:/].*");
 
     /** The configured database with schema {@code public} dropped and recreated: never point it at real data. */
-    static TestPostgres emptied() {
+    public static TestPostgres emptied() {
         String url = System.getenv("PCIBOT_TEST_POSTGRES_URL");
         if (url == null || url.isBlank()) {
             if ("1".equals(System.getenv("PCIBOT_CI"))) {
@@ -45,7 +45,7 @@ record TestPostgres(String url, String user, String password) {
         return pg;
     }
 
-    PGSimpleDataSource dataSource() {
+    public PGSimpleDataSource dataSource() {
         PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setUrl(url);
         if (!user.isEmpty()) {
