@@ -179,20 +179,24 @@ public final class LoadBench {
                 total() / elapsed);
         System.out.printf(Locale.ROOT, "%-20s %7s %8s %9s %9s %9s  %s%n", "kind", "n", "per s", "p50 ms", "p99 ms", "max ms",
                 "statuses (-1 = no answer)");
-        int errors = 0;
+        int shed = 0;
+        int failed = 0;
         for (String kind : new TreeMap<>(LATENCIES).keySet()) {
             List<Long> l = new ArrayList<>(LATENCIES.get(kind));
             l.sort(null);
             Map<Integer, AtomicInteger> statuses = new TreeMap<>(STATUSES.get(kind));
             for (var e : statuses.entrySet()) {
-                if (e.getKey() / 100 != 2) {
-                    errors += e.getValue().get();
+                if (e.getKey() == 429 || e.getKey() == 503) {
+                    shed += e.getValue().get();
+                } else if (e.getKey() / 100 != 2) {
+                    failed += e.getValue().get();
                 }
             }
             System.out.printf(Locale.ROOT, "%-20s %7d %8.1f %9.1f %9.1f %9.1f  %s%n", kind, l.size(), l.size() / elapsed,
                     pct(l, 0.50), pct(l, 0.99), l.get(l.size() - 1) / 1e6, statuses);
         }
-        System.out.println("== errors (any status but 2xx): " + errors);
+        System.out.println("== turned away busy (429/503, the service's load shedding): " + shed
+                + "; errors (any other status but 2xx, or no answer): " + failed);
     }
 
     /** Flat = the second half's RSS range stays within 10 % of its start (the first half is warm-up). */
