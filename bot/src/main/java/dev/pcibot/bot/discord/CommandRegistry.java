@@ -59,7 +59,11 @@ public final class CommandRegistry {
     /** Uploads the commands to each listed server, or globally when the list is empty. */
     public void register(JDA jda, List<Long> guilds) {
         List<CommandData> data = data();
+        JDA.ShardInfo shard = jda.getShardInfo();
         if (guilds.isEmpty()) {
+            if (shard.getShardId() != 0) {
+                return; // global commands are one upload for the whole bot: shard 0's
+            }
             jda.updateCommands().addCommands(data).queue(
                     ok -> LOG.info("Registered {} Discord commands globally", ok.size()),
                     e -> LOG.warn("Could not register the Discord commands globally: {}", e.getMessage()));
@@ -67,6 +71,9 @@ public final class CommandRegistry {
         }
         List<Long> missing = new ArrayList<>();
         for (long id : guilds) {
+            if (net.dv8tion.jda.api.utils.MiscUtil.getShardForGuild(id, shard.getShardTotal()) != shard.getShardId()) {
+                continue; // the server's own shard, here or on another instance, registers it
+            }
             Guild guild = jda.getGuildById(id);
             if (guild == null) {
                 missing.add(id);

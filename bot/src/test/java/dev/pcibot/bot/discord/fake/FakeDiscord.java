@@ -43,8 +43,11 @@ public final class FakeDiscord implements AutoCloseable {
     private final MockWebServer server;
     private final FakeRest rest;
     private final String token;
+    private final List<Long> guildIds;
+    private final Map<String, int[]> sessionShards = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private FakeDiscord(Duration ackDeadline) {
+    private FakeDiscord(Duration ackDeadline, List<Long> guildIds) {
+        this.guildIds = List.copyOf(guildIds);
         this.token = "fake-bot-token." + HexFormat.of().formatHex(RANDOM.generateSeed(8));
         this.server = new MockWebServer();
         this.rest = new FakeRest(token, ackDeadline, this::newGateway);
@@ -58,7 +61,15 @@ public final class FakeDiscord implements AutoCloseable {
 
     /** Starts with another acknowledgement deadline (a shorter one keeps the fake's own tests quick). */
     public static FakeDiscord start(Duration ackDeadline) {
-        FakeDiscord fake = new FakeDiscord(ackDeadline);
+        return start(ackDeadline, List.of(FakeWorld.GUILD_ID, FakeWorld.OTHER_GUILD_ID));
+    }
+
+    /**
+     * Starts with the bot in these guilds (of {@link FakeWorld}), e.g. with
+     * {@link FakeWorld#SECOND_SHARD_GUILD_ID} for the sharding tests.
+     */
+    public static FakeDiscord start(Duration ackDeadline, List<Long> guildIds) {
+        FakeDiscord fake = new FakeDiscord(ackDeadline, guildIds);
         try {
             fake.server.start(InetAddress.getLoopbackAddress(), 0);
         } catch (IOException e) {
@@ -72,7 +83,7 @@ public final class FakeDiscord implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicBoolean sessionEnded = new java.util.concurrent.atomic.AtomicBoolean();
 
     private FakeGateway newGateway() {
-        return new FakeGateway(gatewayUrl(), List.of(FakeWorld.GUILD_ID, FakeWorld.OTHER_GUILD_ID),
+        return new FakeGateway(gatewayUrl(), guildIds, sessionShards,
                 problem -> rest.violation("gateway", "gateway", problem), sessionEnded);
     }
 
@@ -118,6 +129,34 @@ public final class FakeDiscord implements AutoCloseable {
         }
         throw new AssertionError("no client identified on the fake gateway within " + CONNECT_WAIT.toSeconds()
                 + " s; requests so far: " + rest.calls());
+    }
+
+    /**
+     * Waits until {@code count} gateway sessions are open and identified (shards, or several
+     * instances on one token), checking each identified with this fake's token; returns their
+     * {@code [shard_id, num_shards]}, in connection order.
+     */
+    public List<int[]> awaitSessions(int count) {
+        long deadline = System.nanoTime() + CONNECT_WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            List<FakeGateway> live = rest.liveGateways();
+            if (live.size() >= count) {
+                for (FakeGateway gateway : live) {
+                    if (!token.equals(gateway.identifyToken())) {
+                        rest.violation("gateway", "IDENTIFY", "identified with another token");
+                    }
+                }
+                return live.stream().map(FakeGateway::shard).toList();
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new AssertionError(rest.liveGateways().size() + " of " + count + " gateway sessions identified within "
+                + CONNECT_WAIT.toSeconds() + " s; requests so far: " + rest.calls());
     }
 
     /**
@@ -184,8 +223,7 @@ public final class FakeDiscord implements AutoCloseable {
      * backdated time); the 3-second clock starts here.
      */
     public SentInteraction send(InteractionPayloads.Builder builder) {
-        FakeGateway gateway = rest.gateway();
-        if (gateway == null) {
+        if (rest.gateway() == null) {
             throw new IllegalStateException("no gateway connection: start the bot and call awaitConnected() first");
         }
         long id = builder.createdAtMillis == null ? Snowflakes.next() : Snowflakes.at(builder.createdAtMillis);
@@ -193,8 +231,19 @@ public final class FakeDiscord implements AutoCloseable {
         ObjectNode payload = builder.build(id, interactionToken, commandId(builder.commandName));
         SentInteraction interaction = new SentInteraction(id, interactionToken, payload, System.nanoTime(), this::diagnostics);
         rest.track(interaction);
-        if (!gateway.dispatch("INTERACTION_CREATE", payload)) {
-            throw new IllegalStateException("gateway connection closed");
+        // Discord sends a guild's events to every session on the guild's shard: one per shard
+        // normally, two when two processes identified with the same token and shard.
+        Long guild = payload.hasNonNull("guild_id") ? Long.valueOf(payload.get("guild_id").asText()) : null;
+        int delivered = 0;
+        for (FakeGateway gateway : rest.liveGateways()) {
+            if (gateway.serves(guild) && gateway.dispatch("INTERACTION_CREATE", payload)) {
+                delivered++;
+            }
+        }
+        if (delivered == 0) {
+            throw new IllegalStateException("no open gateway session serves " + (guild == null ? "direct messages" : "guild " + guild)
+                    + "; sessions (shard, total): " + rest.liveGateways().stream()
+                    .map(g -> java.util.Arrays.toString(g.shard())).toList());
         }
         return interaction;
     }
@@ -348,6 +397,7 @@ public final class FakeDiscord implements AutoCloseable {
 
     @Override
     public void close() {
+        rest.liveGateways().forEach(FakeGateway::close);
         FakeGateway gateway = rest.gateway();
         if (gateway != null) {
             gateway.close();

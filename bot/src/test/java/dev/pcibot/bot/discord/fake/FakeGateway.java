@@ -3,6 +3,7 @@ package dev.pcibot.bot.discord.fake;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -17,25 +18,36 @@ import org.jspecify.annotations.Nullable;
  * The JSON gateway, one instance per WebSocket connection: HELLO on open, READY and one GUILD_CREATE
  * per guild after IDENTIFY (which JDA sends before it has even read HELLO), ACK for each heartbeat,
  * and dispatches on demand. Text frames only: JDA cannot read a binary frame without compression.
+ *
+ * <p>Sharding as Discord does it: IDENTIFY's {@code shard: [shard_id, num_shards]} (absent means
+ * {@code [0, 1]}) picks the guilds this connection gets, those with {@code (guild_id >> 22) %
+ * num_shards == shard_id}, in READY and GUILD_CREATE and for every later guild event
+ * ({@link #serves}); direct messages go to shard 0 only. A RESUME carries no shard: the session
+ * id finds the shard it was identified with.
  */
 final class FakeGateway extends WebSocketListener {
     static final int HEARTBEAT_INTERVAL_MILLIS = 41_250;
 
     private final String resumeUrl;
     private final List<Long> guildIds;
+    private final Map<String, int[]> sessionShards;
     private final Consumer<String> violations;
     private final AtomicInteger sequence = new AtomicInteger();
     private final CountDownLatch ready = new CountDownLatch(1);
     private final CountDownLatch resumed = new CountDownLatch(1);
     private volatile @Nullable WebSocket socket;
     private volatile @Nullable String identifyToken;
+    private volatile int shardId;
+    private volatile int shardTotal = 1;
 
     private final AtomicBoolean sessionEnded;
 
-    FakeGateway(String resumeUrl, List<Long> guildIds, Consumer<String> violations, AtomicBoolean sessionEnded) {
+    FakeGateway(String resumeUrl, List<Long> guildIds, Map<String, int[]> sessionShards, Consumer<String> violations,
+            AtomicBoolean sessionEnded) {
         this.sessionEnded = sessionEnded;
         this.resumeUrl = resumeUrl;
         this.guildIds = guildIds;
+        this.sessionShards = sessionShards;
         this.violations = violations;
     }
 
@@ -69,6 +81,13 @@ final class FakeGateway extends WebSocketListener {
                     invalid.put("d", false);
                     webSocket.send(Json.write(invalid));
                 } else {
+                    int[] shard = sessionShards.get(Json.text(frame.path("d"), "session_id"));
+                    if (shard == null) {
+                        violations.accept("RESUME of a session this fake never started: " + text);
+                    } else {
+                        shardId = shard[0];
+                        shardTotal = shard[1];
+                    }
                     dispatch("RESUMED", Json.object());
                     resumed.countDown();
                 }
@@ -80,11 +99,44 @@ final class FakeGateway extends WebSocketListener {
 
     private void identify(JsonNode identify) {
         identifyToken = Json.text(identify, "token");
-        dispatch("READY", FakeWorld.ready("fake-session-" + System.nanoTime(), resumeUrl, guildIds));
-        for (long guildId : guildIds) {
+        JsonNode shard = identify.path("shard");
+        if (shard.isArray()) {
+            int id = shard.path(0).asInt(-1);
+            int total = shard.path(1).asInt(-1);
+            // Discord closes with 4010 "Invalid shard" for these; JDA would then stop the shard
+            if (shard.size() != 2 || total < 1 || id < 0 || id >= total) {
+                violations.accept("IDENTIFY with an invalid shard " + shard);
+                return;
+            }
+            shardId = id;
+            shardTotal = total;
+        }
+        String session = "fake-session-" + System.nanoTime();
+        sessionShards.put(session, new int[] {shardId, shardTotal});
+        List<Long> mine = guildIds.stream().filter(this::serves).toList();
+        dispatch("READY", FakeWorld.ready(session, resumeUrl, mine));
+        for (long guildId : mine) {
             dispatch("GUILD_CREATE", FakeWorld.guildCreate(guildId));
         }
         ready.countDown();
+    }
+
+    /** Whether this connection's shard gets the events of {@code guildId} (null: a direct message). */
+    boolean serves(@Nullable Long guildId) {
+        return guildId == null ? shardId == 0 : FakeWorld.shardOf(guildId, shardTotal) == shardId;
+    }
+
+    /** {@code [shard_id, num_shards]} as identified (or resumed). */
+    int[] shard() {
+        return new int[] {shardId, shardTotal};
+    }
+
+    boolean isOpen() {
+        return socket != null;
+    }
+
+    boolean isIdentified() {
+        return ready.getCount() == 0 || resumed.getCount() == 0;
     }
 
     /** Sends {@code op 0} with the next sequence number; false when no connection is open. */

@@ -58,6 +58,8 @@ final class FakeRest extends Dispatcher {
     private final ConcurrentLinkedQueue<Violation> violations = new ConcurrentLinkedQueue<>();
     private final AtomicInteger componentIds = new AtomicInteger(1000);
     private volatile @Nullable FakeGateway gateway;
+    /** Every gateway connection ever opened, oldest first (several sessions: shards, instances). */
+    private final java.util.concurrent.CopyOnWriteArrayList<FakeGateway> gateways = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile String origin = "http://127.0.0.1";
 
     /** A file on the fake CDN. */
@@ -82,6 +84,11 @@ final class FakeRest extends Dispatcher {
 
     @Nullable FakeGateway gateway() {
         return gateway;
+    }
+
+    /** The open, identified connections now. */
+    List<FakeGateway> liveGateways() {
+        return gateways.stream().filter(g -> g.isOpen() && g.isIdentified()).toList();
     }
 
     List<RecordedCall> calls() {
@@ -166,6 +173,7 @@ final class FakeRest extends Dispatcher {
         if (path.equals("/gateway")) {
             FakeGateway next = newGateway.get();
             gateway = next;
+            gateways.add(next);
             return new MockResponse.Builder().webSocketUpgrade(next).build();
         }
         Map<String, String> headers = new LinkedHashMap<>();

@@ -28,6 +28,15 @@ public final class FakeWorld {
     public static final long OTHER_GUILD_ID = 1_300_000_000_000_000_200L;
     public static final long OTHER_GUILD_CHANNEL_ID = 1_300_000_000_000_000_201L;
 
+    /**
+     * A second served server for the sharding tests, on the other shard of two: Discord puts a guild
+     * on shard {@code (guild_id >> 22) % num_shards}, which is 0 for {@link #GUILD_ID} (and
+     * {@link #OTHER_GUILD_ID}) and 1 for this one. The fake serves it only when a test asks
+     * ({@link FakeDiscord#start(java.time.Duration, List)}).
+     */
+    public static final long SECOND_SHARD_GUILD_ID = GUILD_ID + (1L << 22);
+    public static final long SECOND_SHARD_CHANNEL_ID = SECOND_SHARD_GUILD_ID + 1;
+
     public static final long ASKER_ID = 1_300_000_000_000_000_300L;
     public static final long BYSTANDER_ID = 1_300_000_000_000_000_301L;
     /** Holds the moderator role (Manage Server) in the served guild. */
@@ -200,13 +209,22 @@ public final class FakeWorld {
     }
 
     public static long guildOf(long channelId) {
+        if (channelId == SECOND_SHARD_CHANNEL_ID) {
+            return SECOND_SHARD_GUILD_ID;
+        }
         return channelId == OTHER_GUILD_CHANNEL_ID ? OTHER_GUILD_ID : GUILD_ID;
+    }
+
+    /** Discord's rule for which shard receives a guild's events: {@code (guild_id >> 22) % num_shards}. */
+    public static int shardOf(long guildId, int shardTotal) {
+        return (int) ((guildId >>> 22) % shardTotal);
     }
 
     static ObjectNode guildCreate(long guildId) {
         ObjectNode guild = Json.object();
         guild.put("id", Long.toString(guildId));
-        guild.put("name", guildId == GUILD_ID ? "Proxmox Passthrough" : "Unrelated Server");
+        guild.put("name", guildId == GUILD_ID ? "Proxmox Passthrough"
+                : guildId == SECOND_SHARD_GUILD_ID ? "Passthrough Overflow" : "Unrelated Server");
         guild.putNull("icon");
         guild.putNull("splash");
         guild.putNull("banner");
@@ -243,6 +261,8 @@ public final class FakeWorld {
             channels.add(textChannel(CHANNEL_ID, guildId, channelName(CHANNEL_ID), 0));
             channels.add(textChannel(OTHER_CHANNEL_ID, guildId, channelName(OTHER_CHANNEL_ID), 1));
             channels.add(threadsChannel());
+        } else if (guildId == SECOND_SHARD_GUILD_ID) {
+            channels.add(textChannel(SECOND_SHARD_CHANNEL_ID, guildId, channelName(SECOND_SHARD_CHANNEL_ID), 0));
         } else {
             channels.add(textChannel(OTHER_GUILD_CHANNEL_ID, guildId, channelName(OTHER_GUILD_CHANNEL_ID), 0));
         }
