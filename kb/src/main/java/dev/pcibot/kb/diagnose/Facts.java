@@ -254,7 +254,29 @@ public final class Facts {
         if (messages.has("vfio-noiommu")) {
             return messages.has("iommu-active");
         }
-        return messages.has("iommu-active") || messages.has("iommu-in-use") || !iommuProofInListings().isEmpty();
+        return messages.has("iommu-active") || vfioLinesProveIommu() || !iommuProofInListings().isEmpty();
+    }
+
+    /**
+     * Whether some "in use" line proves the IOMMU: a vfio-pci line about a function whose probe then
+     * failed with -22 does not (vfio-pci prints its vgaarb line before it asks for the IOMMU group,
+     * and -EINVAL is what it returns when there is none).
+     */
+    private boolean vfioLinesProveIommu() {
+        List<MessageScan.Hit> failed = messages.fact("vfio-probe-failed");
+        if (failed.isEmpty()) {
+            return messages.has("iommu-in-use");
+        }
+        boolean anyDevice = failed.stream().anyMatch(h -> h.device() == null);
+        java.util.Set<String> devices = new java.util.HashSet<>();
+        failed.stream().filter(h -> h.device() != null).forEach(h -> devices.add(h.device()));
+        return messages.fact("iommu-in-use").stream()
+                .anyMatch(h -> h.device() == null || (!anyDevice && !devices.contains(h.device())));
+    }
+
+    /** The functions vfio-pci failed to take with -22 (EINVAL), as the kernel named them. */
+    public List<String> vfioProbeFailures() {
+        return messages.fact("vfio-probe-failed").stream().map(MessageScan.Hit::line).toList();
     }
 
     /**

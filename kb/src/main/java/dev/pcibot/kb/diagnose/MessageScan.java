@@ -45,6 +45,7 @@ public final class MessageScan {
     private final Map<String, Integer> counts = new LinkedHashMap<>();
     private int longLines;
     private int firstLongLine;
+    private int matches;
 
     MessageScan(List<MessagePattern> patterns) {
         this.patterns = patterns;
@@ -68,6 +69,7 @@ public final class MessageScan {
                 continue;
             }
             counts.merge(p.target(), 1, Integer::sum);
+            matches++;
             fact |= p.isFact() && STARTUP_FACTS.contains(p.name());
             List<Hit> hits = (p.isFact() ? facts : findings).computeIfAbsent(p.name(), k -> new ArrayList<>());
             if (hits.size() < MAX_KEPT) {
@@ -75,6 +77,11 @@ public final class MessageScan {
             }
         }
         return fact;
+    }
+
+    /** How many (row, line) matches there were so far: a caller compares it to see whether a line matched. */
+    int matches() {
+        return matches;
     }
 
     /** How many lines were too long to match. */

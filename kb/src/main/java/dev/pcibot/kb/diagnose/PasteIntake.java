@@ -41,6 +41,7 @@ final class PasteIntake implements PasteReader.LineHandler {
         budget.tick();
         if (KernelLogParser.hasBracketPrefix(buf, off, len) || KernelLogParser.hasJournalKernelPrefix(buf, off, len)) {
             nonBlankLines++;
+            previousPart = null;
             PastePart part = splitter.logLine(number);
             if (hit) {
                 logLine(part, number, decode(buf, off, len));
@@ -63,6 +64,7 @@ final class PasteIntake implements PasteReader.LineHandler {
             }
             return;
         }
+        int matchesBefore = scan.matches();
         if (part.kind() != null && part.kind().isLog()) {
             if (prefilter.matches(text)) {
                 logLine(part, number, raw);
@@ -70,13 +72,43 @@ final class PasteIntake implements PasteReader.LineHandler {
                 part.countLogLine(false, false, false, false, false);
                 part.keep(text, PasteNormalizer.quote(raw)); // a wrapped QEMU error is worth the parser's eyes
             }
-            return;
+        } else {
+            part.keep(text, PasteNormalizer.quote(raw));
+            if (prefilter.matches(text)) {
+                // config and listing lines can carry messages too (allow_unsafe_interrupts=1 in modprobe.d)
+                scan.scan(number, PasteNormalizer.quote(raw), text);
+            }
         }
-        part.keep(text, PasteNormalizer.quote(raw));
-        if (prefilter.matches(text)) {
-            // config and listing lines can carry messages too (allow_unsafe_interrupts=1 in modprobe.d)
-            scan.scan(number, PasteNormalizer.quote(raw), text);
+        joinWrapped(part, number, text, PasteNormalizer.quote(raw), scan.matches() != matchesBefore);
+    }
+
+    /** The longest line that is read again joined to the next one: terminals and mail wrap near 80-200. */
+    private static final int MAX_WRAPPED = 240;
+    private @org.jspecify.annotations.Nullable PastePart previousPart;
+    private @org.jspecify.annotations.Nullable String previousText;
+    private @org.jspecify.annotations.Nullable String previousQuoted;
+    private boolean previousMatched;
+
+    /**
+     * A message the terminal or the issue tracker wrapped ("... failed to setup" / "container for
+     * group 13: ...", "PCI device" / "0000:00:1a.0 is in use by driver ...") matches in neither half.
+     * When neither this line nor the one before it matched anything, the two are matched once more
+     * as one line; a line that matched on its own is never read twice, so nothing is counted twice.
+     */
+    private void joinWrapped(PastePart part, int number, String text, String quoted, boolean matched) {
+        if (!matched && !previousMatched && previousPart == part && previousText != null && !text.isBlank()
+                && previousText.length() <= MAX_WRAPPED && text.length() <= MAX_WRAPPED) {
+            String joined = previousText.stripTrailing() + " " + text.strip();
+            if (prefilter.matches(joined)) {
+                int before = scan.matches();
+                scan.scan(number, previousQuoted + " " + quoted.strip(), KernelLogParser.message(joined));
+                matched = scan.matches() != before;
+            }
         }
+        previousPart = text.isBlank() ? null : part;
+        previousText = text;
+        previousQuoted = quoted;
+        previousMatched = matched;
     }
 
     private void logLine(PastePart part, int number, String raw) {

@@ -22,7 +22,7 @@ public final class PasteNormalizer {
 
     /** The line as the command printed it, for matching (never shown to the user). */
     public static String normalize(String raw) {
-        String s = quote(raw);
+        String s = unwrapInlineCode(quote(raw));
         StringBuilder out = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -35,6 +35,19 @@ public final class PasteNormalizer {
             }
         }
         return out == null ? s : out.toString();
+    }
+
+    /**
+     * Chat users wrap a pasted line in Markdown backticks (`GRUB_CMDLINE_LINUX_DEFAULT="..."`); the
+     * backticks are not part of what the command printed. A fence (```) is left alone: the splitter
+     * reads it as the border of a part.
+     */
+    private static String unwrapInlineCode(String s) {
+        if (s.length() < 2 || s.charAt(0) != '`' || s.startsWith("``")) {
+            return s; // a line that only ends in a backtick may be shell (GRUB_DISTRIBUTOR=`lsb_release ...`)
+        }
+        int end = s.endsWith("`") && !s.endsWith("``") ? s.length() - 1 : s.length();
+        return s.substring(1, end);
     }
 
     private static final char SKIP = '\uFFFF';

@@ -103,8 +103,17 @@ public final class PastePart {
         if (kind != Probe.KERNEL_LOG) {
             return false;
         }
-        return command != null ? PromptCommands.printsWholeLog(command) && bootVisible : bootVisible;
+        return command != null ? PromptCommands.printsWholeLog(command) && bootVisible
+                : bootVisible && logLines >= MIN_UNFILTERED_BOOT_LINES;
     }
+
+    /**
+     * The fewest lines a prompt-less log that shows the boot must have to be taken for the whole
+     * log: the kernel prints some hundred lines (e820 map, ACPI tables) before the IOMMU comes up, so
+     * a shorter excerpt that starts at 0.000000 is a grep for something else ({@code dmesg | grep
+     * i915} keeps the command line) or a cut, and a start-up line missing from it means nothing.
+     */
+    static final int MIN_UNFILTERED_BOOT_LINES = 50;
 
     /**
      * Whether this log shows the interrupt remapping lines, had the kernel printed them. The wiki's

@@ -20,7 +20,8 @@ public final class Symptoms {
                     + "|\\b(?:reboot|restart) the (?:whole )?host\\b|\\bstarting (?:it |the vm )?again\\b");
     private static final Pattern FIRMWARE_HANG = Pattern.compile(
             "(?i)\\b(?:hang|hangs|hung|stuck|freez\\w*|frozen|never boots|does not boot|doesn't boot|won't boot"
-                    + "|black screen|no post)\\b");
+                    + "|black screen|no post|halts|halted|never (?:completes|finishes)"
+                    + "|(?:didn't|did not|does not|doesn't) (?:complete|finish))\\b");
 
     private Symptoms() {}
 

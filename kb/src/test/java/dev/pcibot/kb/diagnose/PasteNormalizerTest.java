@@ -31,6 +31,20 @@ final class PasteNormalizerTest {
     }
 
     @Test
+    void aLineWrappedInInlineCodeIsMatchedWithoutTheBackticks() {
+        assertEquals("GRUB_CMDLINE_LINUX_DEFAULT=\"quiet intel_iommu=on\"",
+                PasteNormalizer.normalize("`GRUB_CMDLINE_LINUX_DEFAULT=\"quiet intel_iommu=on\"`"));
+        assertEquals("SeaBIOS (version rel-1.16.0)", PasteNormalizer.normalize("`SeaBIOS (version rel-1.16.0)"));
+    }
+
+    @Test
+    void fencesAndShellBackticksStay() {
+        assertEquals("```", PasteNormalizer.normalize("```"));
+        assertEquals("GRUB_DISTRIBUTOR=`lsb_release -i -s 2> /dev/null || echo Debian`",
+                PasteNormalizer.normalize("GRUB_DISTRIBUTOR=`lsb_release -i -s 2> /dev/null || echo Debian`"));
+    }
+
+    @Test
     void aCleanLineIsReturnedAsIs() {
         String clean = "[    0.021373] DMAR: IOMMU enabled";
         assertSame(clean, PasteNormalizer.normalize(clean));

@@ -59,10 +59,36 @@ final class CmdlineParamTypo implements Rule {
                 }
             }
         }
+        unknownToTheKernel(facts, evidence, reasons);
         if (evidence.isEmpty()) {
             return List.of();
         }
         return List.of(Detection.of(id(), evidence, String.join(" ", reasons.stream().distinct().toList())));
+    }
+
+    // the passthrough words a user means for the kernel; BOOT_IMAGE, splash and the like are for
+    // user space and always listed. pcie_acs_override is left out: a kernel without the ACS patch
+    // lists it because it lacks the patch, not because it is misspelled
+    private static final java.util.regex.Pattern PASSTHROUGH_WORD =
+            java.util.regex.Pattern.compile("(?i)iommu|vfio|efifb|vesafb|simplefb|initcall|intremap|kvm|pcie|pci[_-]");
+
+    /** The kernel's own list of words it did not understand on its command line. */
+    private static void unknownToTheKernel(Facts facts, List<String> evidence, List<String> reasons) {
+        for (dev.pcibot.kb.diagnose.MessageScan.Hit hit : facts.messages().fact("unknown-kernel-params")) {
+            if (hit.value() == null) {
+                continue;
+            }
+            for (String word : hit.value().trim().split("\\s+")) {
+                String name = word.contains("=") ? word.substring(0, word.indexOf('=')) : word;
+                if (name.isEmpty() || name.equals("BOOT_IMAGE") || name.startsWith("pcie_acs_override")
+                        || !PASSTHROUGH_WORD.matcher(name).find()) {
+                    continue;
+                }
+                add(evidence, hit.line());
+                reasons.add(word + ": the kernel says it does not know this parameter (it was passed on to user space"
+                        + " and did nothing); check its spelling");
+            }
+        }
     }
 
     private static void add(List<String> evidence, String line) {

@@ -87,6 +87,9 @@ final class GroupNotIsolated implements Rule {
             lspciGroups(facts, targets, evidence, details);
         }
         if (details.isEmpty()) {
+            kernelLogGroups(facts, targets, evidence, details);
+        }
+        if (details.isEmpty()) {
             return List.of();
         }
         return List.of(Detection.of(id(), new ArrayList<>(evidence), String.join(" ", details)));
@@ -127,6 +130,76 @@ final class GroupNotIsolated implements Rule {
                 }
             }
         }
+    }
+
+    // the kernel's own group listing at boot: "pci 0000:01:00.0: Adding to iommu group 1" (5.x and
+    // later) or "iommu: Adding device 0000:01:00.0 to group 1" (4.x)
+    private static final java.util.regex.Pattern ADDED_TO_GROUP = java.util.regex.Pattern.compile(
+            "([0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\\.[0-7]):? (?:Adding to iommu group|to group) (\\d+)\\b");
+
+    /**
+     * The boot log lists the groups too, one line per function, with no word on what a function is.
+     * lspci in the same paste may describe it; otherwise a function on a bus numbered below the
+     * target's is taken for the bridge it hangs off (bridges sit upstream, on lower buses), and only
+     * functions on the target's bus or after it count as endpoints that share its group.
+     */
+    private static void kernelLogGroups(Facts facts, List<PciAddress> targets, Set<String> evidence, List<String> details) {
+        if (targets.isEmpty()) {
+            return;
+        }
+        java.util.Map<Integer, List<PciAddress>> byGroup = new java.util.TreeMap<>();
+        java.util.Map<PciAddress, String> lineOf = new java.util.HashMap<>();
+        for (PastePart part : facts.parts()) {
+            if (part.kind() == null || !part.kind().isLog()) {
+                continue;
+            }
+            for (int i = 0; i < part.lines().size(); i++) {
+                String line = part.lines().get(i);
+                if (!line.contains("group")) {
+                    continue;
+                }
+                java.util.regex.Matcher m = ADDED_TO_GROUP.matcher(line);
+                if (m.find()) {
+                    java.util.Optional<PciAddress> a = PciAddress.parse(m.group(1));
+                    if (a.isPresent() && !lineOf.containsKey(a.get())) {
+                        byGroup.computeIfAbsent(Integer.parseInt(m.group(2)), k -> new ArrayList<>()).add(a.get());
+                        lineOf.put(a.get(), part.quotedLines().get(i));
+                    }
+                }
+            }
+        }
+        for (var entry : byGroup.entrySet()) {
+            List<GroupMember> members = entry.getValue().stream().map(a -> member(facts, a)).toList();
+            IommuGroup group = new IommuGroup(entry.getKey(), members);
+            for (GroupMember member : members) {
+                if (targets.stream().noneMatch(t -> t.covers(member.address()))) {
+                    continue;
+                }
+                List<GroupMember> foreign = group.foreignEndpointsOf(member).stream()
+                        .filter(f -> f.described() || f.address().bus() >= member.address().bus())
+                        .toList();
+                if (!foreign.isEmpty()) {
+                    evidence.add(lineOf.get(member.address()));
+                    foreign.forEach(f -> evidence.add(lineOf.get(f.address())));
+                    details.add("Group " + entry.getKey() + " holds " + name(member) + " and also "
+                            + String.join(", ", foreign.stream().map(GroupNotIsolated::name).toList())
+                            + ": they can only go to one VM together, and the host loses them all.");
+                    break;
+                }
+            }
+        }
+    }
+
+    /** A function of a kernel-log group, described by lspci when the paste has it. */
+    private static GroupMember member(Facts facts, PciAddress a) {
+        for (LspciOutput lspci : facts.outputs(LspciOutput.class)) {
+            java.util.Optional<LspciDevice> d = lspci.device(a);
+            if (d.isPresent()) {
+                LspciDevice x = d.get();
+                return new GroupMember(a, x.className(), x.classCode(), x.description(), x.vendorDevice(), false);
+            }
+        }
+        return new GroupMember(a, null, null, null, null, false);
     }
 
     /**

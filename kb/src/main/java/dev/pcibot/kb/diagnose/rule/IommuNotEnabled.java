@@ -35,6 +35,8 @@ final class IommuNotEnabled implements Rule {
         List<String> evidence = new ArrayList<>();
         log.fact("iommu-disabled").forEach(h -> evidence.add(h.line()));
         evidence.addAll(emptyListings);
+        List<String> probeFailures = facts.vfioProbeFailures();
+        evidence.addAll(probeFailures);
         if (evidence.isEmpty() && !facts.logShowsIommuStartup()) {
             return List.of(); // a grep or a wrapped log: a missing line means nothing
         }
@@ -62,6 +64,12 @@ final class IommuNotEnabled implements Rule {
         String detail;
         if (!log.fact("iommu-disabled").isEmpty()) {
             detail = "The kernel says the IOMMU is disabled.";
+        } else if (!probeFailures.isEmpty() && emptyListings.isEmpty()) {
+            detail = "vfio-pci could not take the device: its probe failed with -22 (EINVAL), which is what it"
+                    + " returns for a function with no IOMMU group, and nothing in the paste shows the IOMMU working.";
+        } else if (GroupNotIsolated.listings(facts).stream().anyMatch(IommuNotEnabled::platformDevicesOnly)) {
+            detail = "The IOMMU groups hold only platform devices, no PCI function: the PCI(e) devices are not"
+                    + " behind an enabled IOMMU, so none of them can be passed through.";
         } else if (!emptyListings.isEmpty() && paramSet) {
             detail = "The IOMMU is requested on the kernel command line, yet there are no IOMMU groups:"
                     + " the IOMMU (VT-d / AMD-Vi) is most likely switched off in the firmware setup.";
@@ -89,6 +97,31 @@ final class IommuNotEnabled implements Rule {
         return List.of(Detection.of(id(), evidence.stream().distinct().toList(), detail));
     }
 
+    // a sysfs path of a group member: /sys/kernel/iommu_groups/N/devices/NAME
+    private static final java.util.regex.Pattern GROUP_MEMBER_PATH =
+            java.util.regex.Pattern.compile("/sys/kernel/iommu_groups/\\d+/devices/(\\S+)");
+    private static final java.util.regex.Pattern PCI_NAME =
+            java.util.regex.Pattern.compile("^(?:[0-9a-fA-F]{4}:)?[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\\.[0-7]$");
+
+    /**
+     * A find of /sys/kernel/iommu_groups whose groups hold only platform devices (an SoC's codec or
+     * GPU): the IOMMU serves those, but no PCI function has a group, so none can be passed through.
+     */
+    private static boolean platformDevicesOnly(PastePart part) {
+        int members = 0;
+        for (String line : part.lines()) {
+            java.util.regex.Matcher m = GROUP_MEMBER_PATH.matcher(line);
+            if (!m.find()) {
+                continue;
+            }
+            if (PCI_NAME.matcher(m.group(1)).matches()) {
+                return false;
+            }
+            members++;
+        }
+        return members > 0;
+    }
+
     /**
      * Group listings that show the IOMMU off: pvesh with every device at iommugroup -1, or a find of
      * /sys/kernel/iommu_groups that printed nothing (or a count of 0).
@@ -101,6 +134,10 @@ final class IommuNotEnabled implements Rule {
             }
             boolean allUngrouped = !groups.ungrouped().isEmpty();
             boolean emptyFind = part.command() != null && part.lines().stream().allMatch(l -> l.isBlank() || l.strip().equals("0"));
+            boolean platformOnly = platformDevicesOnly(part);
+            if (platformOnly) {
+                part.quotedLines().stream().filter(l -> !l.isBlank()).findFirst().ifPresent(evidence::add);
+            }
             if (allUngrouped || emptyFind) {
                 if (part.promptLine() != null) {
                     evidence.add(part.promptLine());

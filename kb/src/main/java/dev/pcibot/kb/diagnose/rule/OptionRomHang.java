@@ -54,7 +54,8 @@ final class OptionRomHang implements Rule {
     // lspci without -nn names the class; users name the card
     private static final java.util.regex.Pattern STORAGE_NAME = java.util.regex.Pattern.compile(
             "(?i)Serial Attached SCSI controller|RAID bus controller|\\bLSI\\b|\\bSAS ?(?:2008|2308|3008|3408|3416)\\b"
-                    + "|\\b(?:9211|9207|9217|9300|9305|9400)-\\d{1,2}[ie]\\b|\\bH[23]10\\b|\\bHBA\\b");
+                    + "|\\b(?:9211|9207|9217|9300|9305|9400)-\\d{1,2}[ie]\\b|\\bH[23]10\\b|\\bHBA\\b"
+                    + "|\\bSmart Array\\b|\\bMegaRAID\\b|\\bPERC\\b");
 
     private static void storageByName(Facts facts, List<String> evidence, List<String> details) {
         if (facts.outputs(QmConfigOutput.class).stream().anyMatch(q -> q.hostPcis().stream()

@@ -52,13 +52,14 @@ final class RealPastesTest {
     /** The floors, set at what the diagnosis reached (see the commit that last raised them). */
     private static final class Floors {
         // main before issue 8: dev 0.690 / 0.930, 2 alarms, 3 traps; test 0.596 / 0.824, 3 alarms, 6 traps
+        // 189 pastes (diag): dev 0.986 / 1.000, 0 alarms, 0 traps; test 0.767 / 0.920, 2 alarms, 3 traps
         static final double DEV_RECALL = 0.98;
         static final double DEV_PRECISION = 1.0;
-        static final double TEST_RECALL = 0.74;
-        static final double TEST_PRECISION = 0.85;
-        static final int TEST_MAX_FALSE_ALARMS = 3;
-        static final int TEST_MAX_TRAP_HITS = 5;
-        static final int MIN_PASTES = 130;
-        static final int MIN_HEALTHY = 40;
+        static final double TEST_RECALL = 0.76;
+        static final double TEST_PRECISION = 0.91;
+        static final int TEST_MAX_FALSE_ALARMS = 2;
+        static final int TEST_MAX_TRAP_HITS = 3;
+        static final int MIN_PASTES = 185;
+        static final int MIN_HEALTHY = 70;
     }
 }
