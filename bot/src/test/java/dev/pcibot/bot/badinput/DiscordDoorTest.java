@@ -1,5 +1,6 @@
 package dev.pcibot.bot.badinput;
 
+import static dev.pcibot.bot.discord.fake.InteractionPayloads.button;
 import static dev.pcibot.bot.discord.fake.InteractionPayloads.modalSubmit;
 import static dev.pcibot.bot.discord.fake.InteractionPayloads.slash;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,6 +16,7 @@ import dev.pcibot.bot.discord.fake.FakeDiscord;
 import dev.pcibot.bot.discord.fake.FakeWorld;
 import dev.pcibot.bot.discord.fake.JdaErrorLog;
 import dev.pcibot.bot.discord.fake.Reply;
+import dev.pcibot.bot.discord.fake.SentInteraction;
 import dev.pcibot.kb.search.KbSearcher;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
@@ -34,8 +36,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every row of {@link BadInputs} through the Discord bot (real JDA against the fake Discord): as
  * the {@code question} of {@code /ask}, and as a paste three ways: the {@code text} option of
- * {@code /diagnose}, the {@code /diagnose} paste form's submit, and a {@code /diagnose} attachment
- * served by the fake's CDN. Each gets a reply (an answer, a diagnosis, or a notice with the row's
+ * {@code /diagnose}, the {@code /diagnose} paste form's submit, a {@code /diagnose} attachment
+ * served by the fake's CDN, and a file in the troubleshooting walk's paste form (its upload). Each gets a reply (an answer, a diagnosis, or a notice with the row's
  * words), within the fake's 3-second ack rule and Discord's message limits, and JDA logs no error.
  * The attachment limit is 4 MiB here; the over-limit row is an attachment that claims 100 bytes and
  * is 16 MiB: it is refused while reading, at the limit.
@@ -156,6 +158,39 @@ class DiscordDoorTest {
             return;
         }
         check(row.asPaste(), reply);
+    }
+
+    /**
+     * The troubleshooting walk's paste form, its file upload carrying the row (the text box left
+     * empty): a refusal names the row's problem, anything else gets the walk's next message.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.pcibot.bot.badinput.BadInputs#pastes")
+    void troubleshootFormUploadAnswersEveryRow(Row row) throws IOException {
+        long user = newUser();
+        SentInteraction start = discord.send(slash("troubleshoot").option("symptom", "setup").by(user));
+        Reply step = start.awaitReply();
+        ObjectNode shown = discord.message(start.originalMessageId()).orElseThrow();
+        Reply form = discord.send(button(step.customIdStartingWith("ts:paste:"), shown).by(user)).awaitReply();
+        assertEquals(9, form.callbackType(), "a form");
+        ObjectNode file = row.overLimit()
+                ? discord.attachment("journal.log", "text/plain", new OverLimitStream(LIMIT * 4).readAllBytes())
+                : discord.attachment("paste.txt", "text/plain; charset=utf-8", row.paste().bytes());
+        if (row.overLimit()) {
+            file.put("size", 100);
+        }
+        SentInteraction submit = discord.send(modalSubmit(form.message().path("custom_id").asText(), Map.of(), "file", file)
+                .message(discord.message(start.originalMessageId()).orElseThrow()).by(user));
+        Reply reply = submit.awaitReply();
+        StringBuilder said = new StringBuilder(reply.text());
+        discord.followUps(submit).forEach(m -> said.append('\n').append(m.path("content").asText()));
+        assertFalse(said.toString().isBlank(), "never a silent drop");
+        assertFalse(said.toString().contains("Exception") || said.toString().contains("\tat "), said.toString());
+        Expect expect = row.asPaste();
+        if (row.overLimit() || (expect.outcome() == Outcome.REFUSED && !expect.says().equals(BadInputs.NOTHING_TO_DIAGNOSE))) {
+            String says = row.overLimit() ? "the limit is 4 MiB" : expect.says();
+            assertTrue(said.toString().toLowerCase().contains(says.toLowerCase()), "'" + says + "' in: " + said);
+        }
     }
 
     /** The honest claim of an over-limit attachment is refused from the claim: nothing is downloaded. */
