@@ -92,6 +92,7 @@ public final class SearchQualityBench {
                 Setup setup = new Setup(model, index, new SectionSearch(embedder, HybridTuning.DEFAULT), new HashMap<>());
                 report(setup, sets, HybridTuning.FIXED, "fixed");
                 report(setup, sets, HybridTuning.DEFAULT, "defaults");
+                crossValidate(setup, sets.get("dev"), HybridTuning.DEFAULT);
                 if (features != null) {
                     writeFeatures(setup, List.of(sets.get("dev"), sets.get("written")), HybridTuning.DEFAULT, features);
                 }
@@ -101,8 +102,15 @@ public final class SearchQualityBench {
                     HybridTuning t = HybridTuning.DEFAULT.withFusion(v[0], 1, v[1]).withCommunityFactor(v[2]).withCoverBoost(v[3])
                             .withDenseWords((int) v[4]);
                     report(setup, sets, t.withCalibration(0, 0, -10, -10), "rank " + spec);
+                    for (QualityScores.Outcome o : outcomes(setup, sets.get("written"), t.withCalibration(0, 0, -10, -10))) {
+                        if (o.question().answerable() && o.firstRelevant() != 0) {
+                            System.out.printf("  written not first (rank %d): %s -> %s%n", o.firstRelevant(), o.question().text(),
+                                    o.ranked().stream().limit(2).map(x -> x.iterator().next()).toList());
+                        }
+                    }
                     HybridTuning c = calibrate(setup, sets.get("dev"), t);
                     System.out.println("calibrated: " + c);
+                    crossValidate(setup, sets.get("dev"), t);
                     report(setup, sets, c, "cal " + spec);
                 }
                 if (!grid) {
@@ -270,6 +278,46 @@ public final class SearchQualityBench {
             }
         }
         return best;
+    }
+
+    /**
+     * How the calibration would do on dev questions it was not chosen on: five folds (every fifth
+     * question), each leveled by the calibration {@link #calibrate} picks on the other four. The
+     * figures calibrate prints for the whole dev half are chosen on those same questions and flatter.
+     */
+    static void crossValidate(Setup setup, List<EvalQuestion> dev, HybridTuning fusion) throws IOException {
+        int folds = 5;
+        int answerable = 0;
+        int answered = 0;
+        int unanswerable = 0;
+        int none = 0;
+        Map<EvalQuestion, SectionSearch.Candidates> candidates = candidates(setup, dev, fusion.denseWords());
+        for (int f = 0; f < folds; f++) {
+            List<EvalQuestion> train = new ArrayList<>();
+            List<EvalQuestion> held = new ArrayList<>();
+            for (int i = 0; i < dev.size(); i++) {
+                (i % folds == f ? held : train).add(dev.get(i));
+            }
+            HybridTuning t = calibrate(setup, train, fusion);
+            IndexGeneration gen = setup.index().acquire();
+            try {
+                for (EvalQuestion q : held) {
+                    SectionSearch.Fused fused = SectionSearch.fuse(gen, candidates.get(q), t);
+                    MatchLevel level = fused.ranked().isEmpty() ? MatchLevel.NONE : MatchCalibration.level(fused.signals(), t);
+                    if (q.answerable()) {
+                        answerable++;
+                        answered += level.answered() ? 1 : 0;
+                    } else {
+                        unanswerable++;
+                        none += level.answered() ? 0 : 1;
+                    }
+                }
+            } finally {
+                gen.decRef();
+            }
+        }
+        System.out.printf("dev %d-fold cross-validated calibration: answered %.3f of the answerable, none for %d of %d unanswerable%n",
+                folds, answered / (double) Math.max(1, answerable), none, unanswerable);
     }
 
     /**
