@@ -4,7 +4,9 @@
 # and the real-question set's dev and test halves (search/real, see its README); for pcibot with its
 # fixed defaults, for plain untuned BM25 (StandardAnalyzer, paragraph chunks), then with the
 # settings a grid search on the dev half picks. Test figures are reported, never tuned on.
-#   bench/kb/search-quality.sh [--model minilm-q|minilm|e5-small-q|all] [--misses]
+# The calibration is also cross-validated on dev (5 folds): the in-sample dev abstention flatters.
+#   bench/kb/search-quality.sh [--model minilm-q|minilm|e5-small-q|all] [--misses] [--no-grid]
+#       [--try k,dense,community,cover,words]... [--features FILE]   (see SearchQualityBench)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 JAVA=${JAVA_HOME:-$(ls -d /usr/lib/jvm/temurin-25* | head -1)}/bin/java

@@ -21,9 +21,21 @@ final class MatchCalibration {
      * @param margin how much its fused score exceeds the second's, relative (0..1)
      * @param lift how far its cosine stands above the tenth nearest section's: a question the guides
      *     answer usually has a few sections clearly nearer than the rest, one they do not a flat list
+     * @param nearest the cosine of the nearest section of all (how far the question is from the guides)
+     * @param overlap the share of the lexical first five that are in the dense first five (0..1)
+     * @param unknownShare the share of the question's weight in words the guides never use (0..1)
+     * @param rareCoverage the share of the weight of its rare known words the best hit holds (1 when none)
+     * @param maxCoverage the best coverage of any lexical hit
+     * @param concepts how many concepts the question has
+     *
+     * <p>NOTE: only cosine, coverage and agreement enter the confidence. The others were measured as
+     * candidates (bench {@code --features}: logistic regression over subsets of 1-3 signals, leave-one-
+     * out on the dev half): none separates answerable from unanswerable real questions better than
+     * cosine plus coverage (AUC 0.55-0.67 held out), so they are kept for the bench, not used.
      */
-    record Signals(double cosine, double coverage, boolean agree, double margin, double lift) {
-        static final Signals NOTHING = new Signals(-1, 0, false, 0, 0);
+    record Signals(double cosine, double coverage, boolean agree, double margin, double lift, double nearest, double overlap,
+            double unknownShare, double rareCoverage, double maxCoverage, int concepts) {
+        static final Signals NOTHING = new Signals(-1, 0, false, 0, 0, -1, 0, 1, 0, 0, 0);
     }
 
     private MatchCalibration() {}

@@ -23,8 +23,12 @@ import org.apache.lucene.search.IndexSearcher;
  * grid search on the dev half picks (fusion first, then the calibration). Test figures are printed,
  * never used to choose. Not a test.
  *
- * <p>Usage: {@code SearchQualityBench [--model minilm-q|minilm|e5-small-q|all] [--misses]};
- * {@code --misses} lists the dev questions missed (dev only: the test half is not looked at).
+ * <p>Usage: {@code SearchQualityBench [--model minilm-q|minilm|e5-small-q|all] [--misses] [--no-grid]
+ * [--try k,dense,community,cover,words]... [--features FILE]}; {@code --misses} lists the dev
+ * questions missed (dev only: the test half is not looked at); {@code --no-grid} skips the grid
+ * search; {@code --try} reports one fusion setting, ranking only and then calibrated on dev;
+ * {@code --features} writes the calibration signals and the query vectors of the dev and written
+ * questions (never the test half) for fitting a calibration outside.
  */
 public final class SearchQualityBench {
     private SearchQualityBench() {}
@@ -35,6 +39,9 @@ public final class SearchQualityBench {
     public static void main(String[] args) throws Exception {
         List<String> models = List.of("minilm-q");
         boolean misses = false;
+        Path features = null;
+        boolean grid = true;
+        List<String> tries = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--model" -> {
@@ -42,6 +49,9 @@ public final class SearchQualityBench {
                     models = m.equals("all") ? BenchModels.NAMES : List.of(m);
                 }
                 case "--misses" -> misses = true;
+                case "--features" -> features = Path.of(args[++i]);
+                case "--no-grid" -> grid = false;
+                case "--try" -> tries.add(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -82,6 +92,33 @@ public final class SearchQualityBench {
                 Setup setup = new Setup(model, index, new SectionSearch(embedder, HybridTuning.DEFAULT), new HashMap<>());
                 report(setup, sets, HybridTuning.FIXED, "fixed");
                 report(setup, sets, HybridTuning.DEFAULT, "defaults");
+                crossValidate(setup, sets.get("dev"), HybridTuning.DEFAULT);
+                if (features != null) {
+                    writeFeatures(setup, List.of(sets.get("dev"), sets.get("written")), HybridTuning.DEFAULT, features);
+                }
+                for (String spec : tries) {
+                    // k,dense,community,cover,words: ranking only (never abstains), then calibrated on dev
+                    double[] v = Arrays.stream(spec.split(",")).mapToDouble(Double::parseDouble).toArray();
+                    HybridTuning t = HybridTuning.DEFAULT.withFusion(v[0], 1, v[1]).withCommunityFactor(v[2]).withCoverBoost(v[3])
+                            .withDenseWords((int) v[4]);
+                    report(setup, sets, t.withCalibration(0, 0, -10, -10), "rank " + spec);
+                    for (QualityScores.Outcome o : outcomes(setup, sets.get("written"), t.withCalibration(0, 0, -10, -10))) {
+                        if (o.question().answerable() && o.firstRelevant() != 0) {
+                            System.out.printf("  written not first (rank %d): %s -> %s%n", o.firstRelevant(), o.question().text(),
+                                    o.ranked().stream().limit(2).map(x -> x.iterator().next()).toList());
+                        }
+                    }
+                    HybridTuning c = calibrate(setup, sets.get("dev"), t);
+                    System.out.println("calibrated: " + c);
+                    crossValidate(setup, sets.get("dev"), t);
+                    report(setup, sets, c, "cal " + spec);
+                }
+                if (!grid) {
+                    if (misses) {
+                        printMisses(setup, sets.get("dev"), HybridTuning.DEFAULT);
+                    }
+                    continue;
+                }
                 HybridTuning tuned = tune(setup, sets.get("dev"), sets.get("written"));
                 System.out.println("tuned on dev: " + tuned);
                 report(setup, sets, tuned, "tuned");
@@ -241,6 +278,108 @@ public final class SearchQualityBench {
             }
         }
         return best;
+    }
+
+    /**
+     * How the calibration would do on dev questions it was not chosen on: five folds (every fifth
+     * question), each leveled by the calibration {@link #calibrate} picks on the other four. The
+     * figures calibrate prints for the whole dev half are chosen on those same questions and flatter.
+     */
+    static void crossValidate(Setup setup, List<EvalQuestion> dev, HybridTuning fusion) throws IOException {
+        int folds = 5;
+        int answerable = 0;
+        int answered = 0;
+        int unanswerable = 0;
+        int none = 0;
+        Map<EvalQuestion, SectionSearch.Candidates> candidates = candidates(setup, dev, fusion.denseWords());
+        for (int f = 0; f < folds; f++) {
+            List<EvalQuestion> train = new ArrayList<>();
+            List<EvalQuestion> held = new ArrayList<>();
+            for (int i = 0; i < dev.size(); i++) {
+                (i % folds == f ? held : train).add(dev.get(i));
+            }
+            HybridTuning t = calibrate(setup, train, fusion);
+            IndexGeneration gen = setup.index().acquire();
+            try {
+                for (EvalQuestion q : held) {
+                    SectionSearch.Fused fused = SectionSearch.fuse(gen, candidates.get(q), t);
+                    MatchLevel level = fused.ranked().isEmpty() ? MatchLevel.NONE : MatchCalibration.level(fused.signals(), t);
+                    if (q.answerable()) {
+                        answerable++;
+                        answered += level.answered() ? 1 : 0;
+                    } else {
+                        unanswerable++;
+                        none += level.answered() ? 0 : 1;
+                    }
+                }
+            } finally {
+                gen.decRef();
+            }
+        }
+        System.out.printf("dev %d-fold cross-validated calibration: answered %.3f of the answerable, none for %d of %d unanswerable%n",
+                folds, answered / (double) Math.max(1, answerable), none, unanswerable);
+    }
+
+    /**
+     * The measured signals of each question of the given sets, one TSV row each, for fitting the
+     * calibration outside (dev and written only: the test half is never written out).
+     */
+    private static void writeFeatures(Setup setup, List<List<EvalQuestion>> sets, HybridTuning t, Path file) throws IOException {
+        List<String> rows = new ArrayList<>();
+        rows.add("id\tset\tanswerable\trank\twords\tcosine\tcoverage\tagree\tmargin\tlift\tnearest\toverlap\tunknown\trare\tmaxcov\tconcepts\tlexrank\tdenserank");
+        IndexGeneration gen = setup.index().acquire();
+        try {
+            for (List<EvalQuestion> set : sets) {
+                if (set.stream().anyMatch(q -> q.split().equals("test"))) {
+                    throw new IllegalArgumentException("the test half is not written out");
+                }
+                Map<EvalQuestion, SectionSearch.Candidates> candidates = candidates(setup, set, t.denseWords());
+                for (EvalQuestion q : set) {
+                    MatchCalibration.Signals s = SectionSearch.fuse(gen, candidates.get(q), t).signals();
+                    if (s == MatchCalibration.Signals.NOTHING) {
+                        continue;
+                    }
+                    // rank over the fused list regardless of the level
+                    SearchResult r = setup.search().result(gen, candidates.get(q), 10, t.withCalibration(0, 0, -10, -10));
+                    int rank = new QualityScores.Outcome(q, r.hits().stream().map(SearchQualityBench::ids).toList(), r.level()).firstRelevant();
+                    rows.add(String.join("\t", q.id(), q.split(), q.answerable() ? "1" : "0", Integer.toString(rank),
+                            Integer.toString(q.text().split("\\s+").length), d(s.cosine()), d(s.coverage()), s.agree() ? "1" : "0",
+                            d(s.margin()), d(s.lift()), d(s.nearest()), d(s.overlap()), d(s.unknownShare()), d(s.rareCoverage()),
+                            d(s.maxCoverage()), Integer.toString(s.concepts()),
+                            Integer.toString(firstGold(gen, q, candidates.get(q).lexical().ranked().stream().map(h -> h.doc()).toList())),
+                            Integer.toString(firstGold(gen, q, candidates.get(q).dense().stream().map(h -> h.doc()).toList()))));
+                }
+            }
+        } finally {
+            gen.decRef();
+        }
+        Files.write(file, rows);
+        List<String> vectors = new ArrayList<>();
+        for (List<EvalQuestion> set : sets) {
+            for (EvalQuestion q : set) {
+                float[] v = setup.search().embedder().embedQuery(DenseQuery.of(QueryText.of(q.text().length() > 1000 ? "x" : q.text()).text(), t.denseWords()));
+                StringBuilder b = new StringBuilder(q.id());
+                for (float x : v) {
+                    b.append('\t').append(String.format(java.util.Locale.ROOT, "%.5f", x));
+                }
+                vectors.add(b.toString());
+            }
+        }
+        Files.write(Path.of(file + ".vec"), vectors);
+        System.out.println("features of " + (rows.size() - 1) + " questions written to " + file);
+    }
+
+    private static int firstGold(IndexGeneration gen, EvalQuestion q, List<Integer> docs) {
+        for (int r = 0; r < docs.size(); r++) {
+            if (q.answers().contains(gen.section(docs.get(r)).id())) {
+                return r;
+            }
+        }
+        return -1;
+    }
+
+    private static String d(double v) {
+        return String.format(java.util.Locale.ROOT, "%.4f", v);
     }
 
     private static void printSignals(Setup setup, List<EvalQuestion> dev, HybridTuning t) throws IOException {
