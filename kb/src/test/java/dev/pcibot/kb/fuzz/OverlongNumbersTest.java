@@ -1,0 +1,27 @@
+package dev.pcibot.kb.fuzz;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pcibot.kb.diagnose.parse.IommuGroupsOutput;
+import dev.pcibot.kb.diagnose.parse.IommuGroupsParser;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Numbers longer than an int in places where a regex takes {@code \d+}: the line is not
+ * understood, nothing throws. The fuzzer found the first (an IOMMU group of 130 digits, seed
+ * ParsersFuzzTestInputs/everyParser/iommu-groups-130-digit-group).
+ */
+final class OverlongNumbersTest {
+    static final String BIG = "99999999999999999999";
+
+    @Test
+    void anOverlongGroupNumberIsNotUnderstood() {
+        IommuGroupsOutput out = new IommuGroupsParser().parse("IOMMU Group " + BIG + ":\n"
+                + "/sys/kernel/iommu_groups/" + BIG + "/devices/0000:01:00.0\n"
+                + "IOMMU Group 14 01:00.0 VGA compatible controller [0300]: NVIDIA Corporation GP104 [10de:1b80] (rev a1)\n");
+        assertEquals(2, out.unparsed().size(), out.unparsed().toString());
+        assertTrue(out.groupOf("01:00.0").isPresent(), "the good line is still read");
+        assertEquals(14, out.groupOf("01:00.0").orElseThrow().number());
+    }
+}
