@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pcibot.kb.diagnose.parse.IommuGroupsOutput;
 import dev.pcibot.kb.diagnose.parse.IommuGroupsParser;
+import dev.pcibot.kb.diagnose.parse.LspciDevice;
+import dev.pcibot.kb.diagnose.parse.LspciParser;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,5 +25,15 @@ final class OverlongNumbersTest {
         assertEquals(2, out.unparsed().size(), out.unparsed().toString());
         assertTrue(out.groupOf("01:00.0").isPresent(), "the good line is still read");
         assertEquals(14, out.groupOf("01:00.0").orElseThrow().number());
+    }
+
+    @Test
+    void anOverlongLspciGroupIsNoGroup() {
+        String header = "01:00.0 VGA compatible controller [0300]: NVIDIA Corporation GP104 [10de:1b80] (rev a1)\n";
+        LspciDevice vv = new LspciParser().parse(header + "\tIOMMU group: " + BIG + "\n").device("01:00.0").orElseThrow();
+        LspciDevice flags = new LspciParser().parse(header
+                + "\tFlags: bus master, fast devsel, latency 0, IRQ 16, IOMMU group " + BIG + "\n").device("01:00.0").orElseThrow();
+        assertEquals(null, vv.iommuGroup());
+        assertEquals(null, flags.iommuGroup());
     }
 }
