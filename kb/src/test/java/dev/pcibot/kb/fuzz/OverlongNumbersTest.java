@@ -1,8 +1,11 @@
 package dev.pcibot.kb.fuzz;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pcibot.kb.diagnose.Diagnoser;
+import dev.pcibot.kb.diagnose.Diagnosis;
 import dev.pcibot.kb.diagnose.parse.IommuGroupsOutput;
 import dev.pcibot.kb.diagnose.parse.IommuGroupsParser;
 import dev.pcibot.kb.diagnose.parse.LspciDevice;
@@ -35,5 +38,18 @@ final class OverlongNumbersTest {
                 + "\tFlags: bus master, fast devsel, latency 0, IRQ 16, IOMMU group " + BIG + "\n").device("01:00.0").orElseThrow();
         assertEquals(null, vv.iommuGroup());
         assertEquals(null, flags.iommuGroup());
+    }
+
+    @Test
+    void anOverlongKernelReleaseOrBarSizeStillGetsADiagnosis() {
+        Diagnoser diagnoser = Diagnoser.withoutCitations();
+        Diagnosis uname = diagnoser.diagnose("root@pve:~# uname -r\n" + BIG + ".8.12-4-pve\n");
+        Diagnosis rebar = diagnoser.diagnose("root@pve:~# lspci -vv -nn -s 01:00.0\n"
+                + "01:00.0 VGA compatible controller [0300]: NVIDIA Corporation GP104 [GeForce GTX 1080] [10de:1b80] (rev a1)\n"
+                + "\tRegion 1: Memory at 7000000000 (64-bit, prefetchable) [size=" + BIG + "M]\n"
+                + "\tCapabilities: [bb0 v1] Physical Resizable BAR\n"
+                + "\t\tBAR 0: current size: " + BIG + "MB, supported: 1MB\n");
+        assertFalse(uname.findings().isEmpty());
+        assertFalse(rebar.findings().stream().anyMatch(f -> f.id().equals("resizable-bar-enabled")), rebar.findings().toString());
     }
 }
