@@ -20,8 +20,8 @@ public record KernelRelease(String text, int major, int minor) {
             return Optional.empty();
         }
         Matcher m = VERSION.matcher(text.strip());
-        if (!m.lookingAt()) {
-            return Optional.empty();
+        if (!m.lookingAt() || m.group(1).length() > 6 || m.group(2).length() > 6) {
+            return Optional.empty(); // no kernel has a 7-digit major or minor (a 20-digit one threw)
         }
         return Optional.of(new KernelRelease(m.group(), Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))));
     }

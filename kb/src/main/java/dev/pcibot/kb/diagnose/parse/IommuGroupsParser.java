@@ -53,16 +53,20 @@ public final class IommuGroupsParser implements Parser<IommuGroupsOutput> {
             String s = line.strip();
             Matcher sysfs = SYSFS.matcher(s);
             Matcher group = GROUP.matcher(s);
+            boolean sysfsLine = sysfs.matches();
+            boolean groupLine = !sysfsLine && group.matches();
+            Integer number = sysfsLine ? Digits.smallInt(sysfs.group(1))
+                    : groupLine ? Digits.smallInt(group.group(1)) : null;
             if (s.isEmpty()) {
                 continue;
-            } else if (sysfs.matches()) {
-                out.add(
-                        Integer.parseInt(sysfs.group(1)),
-                        GroupMember.of(PciAddress.of(sysfs.group(2))));
+            } else if ((sysfsLine || groupLine) && number == null) {
+                out.unparsed.add(line); // a group number no machine has (130 digits threw before)
+            } else if (sysfsLine) {
+                out.add(number, GroupMember.of(PciAddress.of(sysfs.group(2))));
                 format = format == null ? IommuGroupsOutput.Format.SYSFS_PATHS : format;
                 lastMember = null;
-            } else if (group.matches()) {
-                current = Integer.valueOf(group.group(1));
+            } else if (groupLine) {
+                current = number;
                 out.open(current);
                 format = IommuGroupsOutput.Format.SHELL_LOOP;
                 String rest = group.group(2);

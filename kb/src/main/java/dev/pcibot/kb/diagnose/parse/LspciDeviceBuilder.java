@@ -70,8 +70,8 @@ final class LspciDeviceBuilder {
 
     void flags(String text) {
         Matcher m = FLAGS_GROUP.matcher(text);
-        if (m.find()) {
-            iommuGroup = Integer.valueOf(m.group(1));
+        if (m.find() && Digits.smallInt(m.group(1)) != null) {
+            iommuGroup = Digits.smallInt(m.group(1));
         }
     }
 

@@ -118,8 +118,8 @@ public final class LspciParser implements Parser<LspciOutput> {
             } else if (s.startsWith("Subsystem:")) {
                 d.subsystem(s.substring(10));
                 next = Last.SUBSYSTEM;
-            } else if (group.matches()) {
-                d.iommuGroup = Integer.valueOf(group.group(1));
+            } else if (group.matches() && Digits.smallInt(group.group(1)) != null) {
+                d.iommuGroup = Digits.smallInt(group.group(1));
             } else if (REGION.matcher(s).find()) {
                 d.regions.add(s);
             } else if (DETAIL_KEY.matcher(s).matches()) {

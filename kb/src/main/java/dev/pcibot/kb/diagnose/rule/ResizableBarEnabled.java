@@ -81,7 +81,13 @@ final class ResizableBarEnabled implements Rule {
         }
     }
 
+    /** Digits of a size that fit a long even in terabytes as megabytes. */
+    private static final int MAX_SIZE_DIGITS = 12;
+
     private static long regionMegabytes(Matcher m) {
+        if (m.group(1).length() > MAX_SIZE_DIGITS) {
+            return 0; // no BAR has that many megabytes: not a size to judge (a 20-digit one threw)
+        }
         long n = Long.parseLong(m.group(1));
         return switch (m.group(2)) {
             case "G" -> n * 1024;
@@ -91,6 +97,9 @@ final class ResizableBarEnabled implements Rule {
     }
 
     private static long megabytes(Matcher m) {
+        if (m.group(1).length() > MAX_SIZE_DIGITS) {
+            return 0; // no BAR has that many megabytes: not a size to judge (a 20-digit one threw)
+        }
         long n = Long.parseLong(m.group(1));
         return switch (m.group(2)) {
             case "GB" -> n * 1024;
