@@ -31,6 +31,11 @@ public final class KbIndexException extends RuntimeException {
 
     /** The path-free reason for an I/O failure on the index folder. */
     static String reasonOf(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("No space left on device")) {
+                return "the disk holding the index folder is full (free some space; nothing half-built was kept)";
+            }
+        }
         if (e instanceof NotDirectoryException || e instanceof FileAlreadyExistsException) {
             return "a file stands where the index folder should be";
         }
