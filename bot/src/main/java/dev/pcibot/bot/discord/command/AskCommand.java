@@ -10,6 +10,7 @@ import dev.pcibot.bot.discord.render.AnswerMessages;
 import dev.pcibot.bot.discord.render.MessageLimits;
 import dev.pcibot.bot.discord.render.ReplyButtons;
 import dev.pcibot.bot.discord.render.Trim;
+import dev.pcibot.bot.ops.ServiceMetrics;
 import dev.pcibot.bot.store.ReplyKind;
 import dev.pcibot.bot.store.ReplyStore;
 import dev.pcibot.bot.store.StoreException;
@@ -19,6 +20,7 @@ import dev.pcibot.kb.Answerer;
 import dev.pcibot.kb.diagnose.Diagnoser;
 import dev.pcibot.kb.search.InvalidQueryException;
 import dev.pcibot.kb.search.KbSearcher;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
@@ -56,6 +58,9 @@ final class AskCommand extends SlashCommandAdapter implements ComponentHandler {
     private final Clock clock = Clock.systemUTC();
 
     /** @param answerer the service's bean when it provides one, else built here from the same parts */
+    /** Questions answered in Discord, beside the HTTP ones, on /metrics (door {@code discord}). */
+    @Inject ServiceMetrics metrics = ServiceMetrics.unregistered();
+
     AskCommand(KbSearcher searcher, Diagnoser diagnoser, Optional<Answerer> answerer, ReplyStore replies,
             Workers workers, ReplyVisibility visibility) {
         super("ask", "Ask about PCI(e) and GPU passthrough on Proxmox VE");
@@ -98,7 +103,7 @@ final class AskCommand extends SlashCommandAdapter implements ComponentHandler {
         }
         AnswerResult answer;
         try {
-            answer = answerer.answer(question, HITS);
+            answer = metrics.search("discord", answerer.answer(question, HITS));
         } catch (InvalidQueryException e) {
             Replies.finish(hook, e.getMessage());
             return;

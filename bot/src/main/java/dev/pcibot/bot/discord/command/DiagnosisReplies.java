@@ -6,6 +6,7 @@ import dev.pcibot.bot.discord.Workers;
 import dev.pcibot.bot.discord.intake.AttachmentRejectedException;
 import dev.pcibot.bot.discord.render.DiagnosisMessages;
 import dev.pcibot.bot.discord.render.ReplyButtons;
+import dev.pcibot.bot.ops.ServiceMetrics;
 import dev.pcibot.bot.probe.ProbeFailure;
 import dev.pcibot.bot.probe.ProbeRefusedException;
 import dev.pcibot.bot.store.ReplyKind;
@@ -16,6 +17,7 @@ import dev.pcibot.kb.diagnose.Diagnoser;
 import dev.pcibot.kb.diagnose.Diagnosis;
 import dev.pcibot.kb.diagnose.Finding;
 import dev.pcibot.kb.diagnose.InputRejectedException;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -60,6 +62,8 @@ final class DiagnosisReplies {
     private final ReplyVisibility visibility;
     private final ReplyStore replies;
     private final Clock clock;
+    /** Diagnoses answered in Discord, beside the HTTP ones, on /metrics (door {@code discord}). */
+    @Inject ServiceMetrics metrics = ServiceMetrics.unregistered();
 
     DiagnosisReplies(Workers workers, ReplyVisibility visibility, ReplyStore replies) {
         this.workers = workers;
@@ -101,7 +105,7 @@ final class DiagnosisReplies {
             Replies.finish(hook, "I could not read all of " + source + ": " + e.getCause().getMessage());
             return;
         }
-        Diagnosis diagnosis = diagnosed.diagnosis();
+        Diagnosis diagnosis = metrics.diagnosis("discord", diagnosed.diagnosis());
         List<ActionRow> rows = new java.util.ArrayList<>(buttons(event, diagnosed, authorId));
         if (diagnosed.rawKey() != null) {
             rows.add(RawOutputButton.row(diagnosed.rawKey()));

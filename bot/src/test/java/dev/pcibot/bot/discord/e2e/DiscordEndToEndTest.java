@@ -19,6 +19,8 @@ import dev.pcibot.bot.discord.fake.RecordedCall;
 import dev.pcibot.bot.discord.fake.Reply;
 import dev.pcibot.bot.discord.fake.SentInteraction;
 import dev.pcibot.kb.search.KbSearcher;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -87,6 +89,21 @@ class DiscordEndToEndTest {
         assertTrue(footer(answer).contains("section: "), "footer names the section");
         assertTrue(reply.ephemeral(), "not a public channel: only the asker sees it; " + ask.calls());
         assertTrue(reply.buttonLabels().containsAll(List.of("👍 Helpful", "👎 Not helpful", "Delete")), reply.buttonLabels().toString());
+    }
+
+    @Test
+    void questionsAndDiagnosesAnsweredInDiscordAreCountedOnMetrics() {
+        MeterRegistry registry = bot.app.getBean(MeterRegistry.class);
+        double searches = count(registry, "pcibot.searches");
+        double diagnoses = count(registry, "pcibot.diagnoses");
+        discord.send(slash("ask").option("question", "how do I see my iommu groups").by(newUser())).awaitReply();
+        discord.send(slash("diagnose").option("text", fixture("three-findings.txt")).by(newUser())).awaitReply();
+        assertEquals(searches + 1, count(registry, "pcibot.searches"), "the /ask, under door=discord");
+        assertEquals(diagnoses + 1, count(registry, "pcibot.diagnoses"), "the /diagnose, under door=discord");
+    }
+
+    private static double count(MeterRegistry registry, String name) {
+        return registry.find(name).tag("door", "discord").counters().stream().mapToDouble(Counter::count).sum();
     }
 
     @Test
