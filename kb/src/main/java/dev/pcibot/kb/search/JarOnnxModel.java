@@ -1,5 +1,8 @@
 package dev.pcibot.kb.search;
 
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.djl.huggingface.tokenizers.jni.CharSpan;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
@@ -12,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.net.URL;
 import java.net.URLConnection;
 import java.nio.ByteBuffer;
+import java.util.Map;
 
 /**
  * A sentence-embedding model read from the class path (the ONNX file and tokenizer a langchain4j
@@ -21,6 +25,8 @@ import java.nio.ByteBuffer;
  */
 final class JarOnnxModel extends AbstractInProcessEmbeddingModel {
     private final OnnxBertBiEncoder encoder;
+    /** The same vocabulary, to count word pieces ({@link #firstPieces}); the encoder keeps its own private. */
+    private final HuggingFaceTokenizer pieces;
 
     /**
      * @param onnx resource name of the model ({@code e5-small-v2-q.onnx})
@@ -44,6 +50,11 @@ final class JarOnnxModel extends AbstractInProcessEmbeddingModel {
             throw new UncheckedIOException("reading the embedding model " + onnx, e);
         } catch (OrtException e) {
             throw new IllegalStateException("ONNX Runtime cannot load the embedding model " + onnx + ": " + e.getMessage(), e);
+        }
+        try (InputStream vocab = loader.getResourceAsStream(tokenizer)) {
+            this.pieces = HuggingFaceTokenizer.newInstance(vocab, Map.of());
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the tokenizer " + tokenizer, e);
         }
     }
 
@@ -71,6 +82,21 @@ final class JarOnnxModel extends AbstractInProcessEmbeddingModel {
             }
             return buffer.flip();
         }
+    }
+
+    /**
+     * The start of {@code text} that makes at most {@code max} word pieces (special tokens not
+     * counted), cut at a piece's end. The model's cost grows with the pieces it reads, not with the
+     * words: {@code vfio-pci.ids=10de:1b80,10de:10f0} is one word and twenty pieces.
+     */
+    String firstPieces(String text, int max) {
+        Encoding encoding = pieces.encode(text, false, false);
+        CharSpan[] spans = encoding.getCharTokenSpans();
+        if (spans.length <= max) {
+            return text;
+        }
+        CharSpan last = spans[max - 1];
+        return last == null ? text : text.substring(0, Math.min(text.length(), last.getEnd()));
     }
 
     @Override
