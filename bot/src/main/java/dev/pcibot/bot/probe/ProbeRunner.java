@@ -203,15 +203,32 @@ public final class ProbeRunner {
      * could not be written, and then the output is not sent.
      */
     public boolean recordRawOutput(ProbeAsk click, RawOutputs.Kept kept, long bytes, boolean truncated) {
+        return recordClick(click, kept, RAW_OUTPUT, "owner", bytes, truncated, sha256(kept.text()));
+    }
+
+    /**
+     * One audit row for someone else's click on a kept output's button (decision {@code deny}, rule
+     * {@value #NOT_OWNER}): the output was not sent, and an admin reading the audit sees who tried to
+     * look at a probe's output that was not theirs. Nothing of the output is recorded.
+     */
+    public void recordRawOutputRefused(ProbeAsk click, RawOutputs.Kept kept) {
+        recordClick(click, kept, "deny", NOT_OWNER, 0, false, null);
+    }
+
+    /** The rule named in the audit when a raw output is refused to someone who did not run the probe. */
+    public static final String NOT_OWNER = "raw-output-not-owner";
+
+    private boolean recordClick(ProbeAsk click, RawOutputs.Kept kept, String decision, String rule, long bytes, boolean truncated,
+            @Nullable String sha) {
         ProbeAsk run = kept.ask();
         try {
             audit.append(new ProbeAuditEntry(clock.instant(), run.requestId(), click.guildId(), click.channelId(), click.userId(),
                     click.userTag(), click.roles().stream().map(String::valueOf).collect(Collectors.joining(",")),
                     click.entry().name().toLowerCase(java.util.Locale.ROOT), run.probe().id(), run.node(), run.argument(),
-                    kept.transport(), RAW_OUTPUT, "owner", 0, null, null, bytes, truncated, sha256(kept.text())));
+                    kept.transport(), decision, rule, 0, null, null, bytes, truncated, sha));
             return true;
         } catch (StoreException e) {
-            LOG.error("Probe audit not written for a raw output (request {}): {}", run.requestId(), e.getMessage());
+            LOG.error("Probe audit not written for a raw-output click, {} (request {}): {}", rule, run.requestId(), e.getMessage());
             return false;
         }
     }

@@ -21,7 +21,8 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
  * "Show raw output" after a probe ({@code /probe} or a step's "Run it on"): sends what the node
  * printed, redacted ({@link RawOutputs}), as an ephemeral attachment to the person who ran the
  * probe and to nobody else, within Discord's attachment size, while it is kept (15 minutes). Each
- * delivery is an audit row ({@code raw-output}); one that cannot be audited is not sent.
+ * delivery is an audit row ({@code raw-output}); one that cannot be audited is not sent. A click by
+ * anyone else is refused and audited too ({@code deny}, {@link ProbeRunner#NOT_OWNER}).
  */
 @Singleton
 final class RawOutputButton implements ComponentHandler {
@@ -60,6 +61,8 @@ final class RawOutputButton implements ComponentHandler {
         }
         RawOutputs.Kept k = kept.get();
         if (event.getUser().getIdLong() != k.ask().userId()) {
+            // audited like any refused probe request; the refusal stands even if the audit cannot be written
+            runner.recordRawOutputRefused(ProbeCommand.ask(event, EntryPoint.BUTTON, k.ask().node(), k.ask().probe(), k.ask().argument()), k);
             Replies.notice(event, NOT_YOURS);
             return;
         }

@@ -173,6 +173,8 @@ class ProbeStepEndToEndTest {
         Reply audit = discord.send(slash("pcibot").subcommand(null, "audit").by(FakeWorld.MODERATOR_ID)).awaitReply();
         assertTrue(audit.content().contains("<@" + FakeWorld.MODERATOR_ID + "> `kernel-iommu` on `pve1` in <#"
                 + FakeWorld.CHANNEL_ID + ">: **raw-output** (owner)"), audit.content());
+        assertTrue(audit.content().contains("<@" + FakeWorld.BYSTANDER_ID + "> `kernel-iommu` on `pve1` in <#"
+                + FakeWorld.CHANNEL_ID + ">: **deny** (raw-output-not-owner)"), audit.content());
         assertTrue(audit.content().contains("`kernel-iommu` on `pve1` in <#" + FakeWorld.CHANNEL_ID + ">: **allow**"
                 + " (grant:moderators)"), audit.content());
     }
