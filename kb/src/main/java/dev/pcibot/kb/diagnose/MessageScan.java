@@ -79,6 +79,24 @@ public final class MessageScan {
         return fact;
     }
 
+    /**
+     * Appends a terminal-wrapped continuation to the last line that showed this fact: the value
+     * grows by {@code more} as pasted (a wrap cuts mid-word, so nothing is inserted) and the
+     * evidence keeps both lines.
+     */
+    void continueLastFact(String name, String quoted, String more) {
+        List<Hit> hits = facts.get(name);
+        if (hits == null || hits.isEmpty()) {
+            return;
+        }
+        Hit last = hits.get(hits.size() - 1);
+        if (last.value() == null) {
+            return;
+        }
+        hits.set(hits.size() - 1, new Hit(last.line() + "\n" + quoted, last.lineNumber(), last.device(), last.group(),
+                last.value() + more, last.ask()));
+    }
+
     /** How many (row, line) matches there were so far: a caller compares it to see whether a line matched. */
     int matches() {
         return matches;

@@ -42,6 +42,7 @@ final class PasteIntake implements PasteReader.LineHandler {
         if (KernelLogParser.hasBracketPrefix(buf, off, len) || KernelLogParser.hasJournalKernelPrefix(buf, off, len)) {
             nonBlankLines++;
             previousPart = null;
+            wrapWidth = 0;
             PastePart part = splitter.logLine(number);
             if (hit) {
                 logLine(part, number, decode(buf, off, len));
@@ -55,6 +56,12 @@ final class PasteIntake implements PasteReader.LineHandler {
         if (!text.isBlank()) {
             nonBlankLines++;
         }
+        if (continuesWrappedCmdline(text)) {
+            scan.continueLastFact("cmdline", PasteNormalizer.quote(raw), text);
+            wrapWidth = text.length() == wrapWidth ? wrapWidth : 0; // a shorter row is the last one
+            return;
+        }
+        wrapWidth = 0;
         PastePart before = splitter.current();
         PastePart part = splitter.line(number, text);
         if (part == null) {
@@ -81,6 +88,9 @@ final class PasteIntake implements PasteReader.LineHandler {
         }
         joinWrapped(part, number, text, PasteNormalizer.quote(raw), scan.matches() != matchesBefore);
     }
+
+    /** The narrowest terminal row a wrapped command line is looked for after. */
+    private static final int MIN_WRAP_WIDTH = 100;
 
     /** The longest line that is read again joined to the next one: terminals and mail wrap near 80-200. */
     private static final int MAX_WRAPPED = 240;
@@ -111,12 +121,30 @@ final class PasteIntake implements PasteReader.LineHandler {
         previousMatched = matched;
     }
 
+    /** The width of the kernel command line row just read when it filled a terminal row, else 0. */
+    private int wrapWidth;
+
+    /**
+     * A terminal wraps a long {@code Command line:} row at its width, mid-word ("lockdown=confide" /
+     * "ntiality mitigations=auto ..."): the rows after it carry no log prefix, no "subsystem: "
+     * message, only parameters. They are read as the rest of that command line, so a parameter given
+     * twice across the wrap is seen; a row of a log without timestamps (dmesg -t) is a message and
+     * is not taken.
+     */
+    private boolean continuesWrappedCmdline(String text) {
+        return wrapWidth > 0 && !text.isBlank() && text.length() <= wrapWidth && text.indexOf('=') >= 0
+                && !text.contains(": ") && !KernelLogParser.hasLogPrefix(text);
+    }
+
     private void logLine(PastePart part, int number, String raw) {
         String text = PasteNormalizer.normalize(raw);
         String message = KernelLogParser.message(text);
         String quoted = PasteNormalizer.quote(raw);
         part.keep(text, quoted);
+        int cmdlinesBefore = scan.fact("cmdline").size();
         boolean fact = scan.scan(number, quoted, message);
+        // a row of 100 or more characters may be a terminal's full row: the next row may continue it
+        wrapWidth = scan.fact("cmdline").size() > cmdlinesBefore && text.length() >= MIN_WRAP_WIDTH ? text.length() : 0;
         boolean iommuWords = message.contains("DMAR") || message.contains("IOMMU") || message.contains("AMD-Vi");
         boolean remapping = message.toLowerCase(Locale.ROOT).contains("remapping");
         boolean boot = text.startsWith("[    0.000000]") || message.startsWith("Linux version")

@@ -24,6 +24,8 @@ public final class KernelLogParser implements Parser<KernelLogOutput> {
             Pattern.compile(
                     "^(?:<\\d{1,2}>)?" // dmesg -r priority
                             + "(?:[a-z]{2,8}\\s{0,4}:[a-z]{2,8}\\s{0,4}: )?" // dmesg -x facility:level
+                            // kern.log / syslog excerpts cut after the host: "kernel: [   13.134460] ..."
+                            + "(?:kernel: (?=\\[))?"
                             // [    0.123456], [Sat Nov 21 ...], [  +0.0001]; not a prompt's [root@pve ~]
                             + "(?:\\[(?=[^\\]]{0,40}\\d)[\\w .:+,-]{1,40}\\]\\s?"
                             + "|(?:\\d{4}-\\d\\d-\\d\\d[T ][0-9:.,]+(?:[+-]\\d\\d:?\\d\\d|Z)?" // iso

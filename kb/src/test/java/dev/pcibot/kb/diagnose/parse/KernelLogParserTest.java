@@ -26,6 +26,8 @@ final class KernelLogParserTest {
         "2026-11-21T10:00:01,123456+00:00 DMAR: IOMMU enabled | DMAR: IOMMU enabled",
         "DMAR: IOMMU enabled | DMAR: IOMMU enabled",
         "[    0.000000] Command line: BOOT_IMAGE=/boot/vmlinuz ro | Command line: BOOT_IMAGE=/boot/vmlinuz ro",
+        // kern.log cut after the host name (pcengines/apu2-documentation issue 240)
+        "kernel: [  221.565929] IO_PAGE_FAULT device=05:00.0 domain=0x0012 | IO_PAGE_FAULT device=05:00.0 domain=0x0012",
     })
     void removesEveryTimestampAndJournalPrefix(String line, String message) {
         assertEquals(message, KernelLogParser.message(line));
@@ -35,6 +37,8 @@ final class KernelLogParserTest {
     @CsvSource(delimiter = '|', value = {
         // a message that looks like "host ident:" must survive an ISO stamp without a journal
         "2026-11-21T10:00:01,123456+00:00 Command line: quiet | Command line: quiet",
+        // "kernel:" alone is a prefix only before a kernel timestamp
+        "kernel: module verification failed | kernel: module verification failed",
     })
     void keepsMessagesThatLookLikeJournalIdentifiers(String line, String message) {
         assertEquals(message, KernelLogParser.message(line));
