@@ -3,8 +3,11 @@ package dev.pcibot.kb.search;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
@@ -56,6 +59,19 @@ final class LexicalRanking {
     static final float PATH_BOOST = 0.5f;
     static final float EXACT_BOOST = 1.5f;
     static final float SYNONYM_BOOST = 0.6f;
+    /**
+     * A concept inside a quoted phrase of the question scores this much more: a user who quotes
+     * "error 43" or an error line in a long post marks it as the point, while the rest (hardware,
+     * what was tried) is context (dev R@1/R@3/MRR 0.575/0.725/0.668 -> 0.588/0.738/0.676, the
+     * written table unchanged; 1.5 measured 0.575/0.738/0.670, 3 lost a written question).
+     */
+    static final float QUOTE_BOOST = 2.0f;
+    /**
+     * Quoted stretches: double quotes, backticks, typographic quotes, and single quotes that do not
+     * stand inside a word (so that "doesn't ... isn't" is no quote).
+     */
+    private static final Pattern QUOTED =
+            Pattern.compile("\"([^\"]{2,200})\"|`([^`]{2,200})`|\u201c([^\u201d]{2,200})\u201d|(?<!\\p{L})'([^']{4,200})'(?!\\p{L})");
     /** A spelling-corrected word is a guess: it counts this much in scoring and coverage. */
     static final float CORRECTED_WEIGHT = 0.5f;
     /**
@@ -102,9 +118,14 @@ final class LexicalRanking {
 
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         boolean any = false;
+        List<String> quoted = quoted(question);
         for (Weighed w : concepts) {
             if (w.docs().cardinality() > 0) {
-                all.add(scoringQuery(w.concept()), Occur.SHOULD);
+                Query q = scoringQuery(w.concept());
+                if (inQuotes(w.concept(), quoted)) {
+                    q = new BoostQuery(q, QUOTE_BOOST);
+                }
+                all.add(q, Occur.SHOULD);
                 any = true;
             }
         }
@@ -168,6 +189,27 @@ final class LexicalRanking {
             out.add(new Weighed(c, docs, weight));
         }
         return out;
+    }
+
+    /** What the question puts in quotes: "error 43", `Creating domain...`, 'Unknown PCI header type'. */
+    static List<String> quoted(String question) {
+        List<String> out = new ArrayList<>();
+        Matcher m = QUOTED.matcher(question);
+        while (m.find()) {
+            for (int g = 1; g <= m.groupCount(); g++) {
+                // a quoted single token names a thing ("hostpci0"); a quoted phrase is a message
+                if (m.group(g) != null && m.group(g).strip().contains(" ")) {
+                    out.add(m.group(g).toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Whether the concept's words stand inside one of the question's quoted phrases. */
+    static boolean inQuotes(Concept c, List<String> quoted) {
+        String surface = c.surface().toLowerCase(Locale.ROOT);
+        return !surface.isBlank() && quoted.stream().anyMatch(q -> q.contains(surface));
     }
 
     /** BM25's inverse document frequency. */
