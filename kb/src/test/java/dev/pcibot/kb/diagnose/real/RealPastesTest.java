@@ -25,14 +25,14 @@ final class RealPastesTest {
 
     @Test
     void devSplitKeepsItsFigures() {
-        check(QualityScore.of(set, "dev", DIAGNOSER), Floors.DEV_RECALL, Floors.DEV_PRECISION, 0, 0);
+        check(QualityScore.of(set, "dev", DIAGNOSER), Floors.DEV_RECALL, Floors.DEV_PRECISION, 0, 0, true);
     }
 
     @Test
     void testSplitKeepsItsFigures() {
         // held out: never tuned on, so its floor is what it measured, alarms and traps included
         check(QualityScore.of(set, "test", DIAGNOSER), Floors.TEST_RECALL, Floors.TEST_PRECISION,
-                Floors.TEST_MAX_FALSE_ALARMS, Floors.TEST_MAX_TRAP_HITS);
+                Floors.TEST_MAX_FALSE_ALARMS, Floors.TEST_MAX_TRAP_HITS, false);
     }
 
     @Test
@@ -41,8 +41,13 @@ final class RealPastesTest {
         assertTrue(set.entries().stream().filter(RealPasteSet.Entry::healthy).count() >= Floors.MIN_HEALTHY);
     }
 
-    private static void check(QualityScore s, double recall, double precision, int maxFalseAlarms, int maxTrapHits) {
-        String why = s.summary() + "\n" + s.failures();
+    /**
+     * @param showMisses whether a failure lists the pastes missed: not for the held-out half, whose
+     *     misses someone fixing the failure would then tune on; the figures say what fell
+     */
+    private static void check(QualityScore s, double recall, double precision, int maxFalseAlarms, int maxTrapHits,
+            boolean showMisses) {
+        String why = s.summary() + (showMisses ? "\n" + s.failures() : " (the held-out half's misses are not listed)");
         assertTrue(s.recall() >= recall, "recall fell below " + recall + ": " + why);
         assertTrue(s.precision() >= precision, "precision fell below " + precision + ": " + why);
         assertTrue(s.falseAlarms <= maxFalseAlarms, "more alarms on healthy pastes than " + maxFalseAlarms + ": " + why);
