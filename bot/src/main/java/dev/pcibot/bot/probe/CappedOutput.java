@@ -47,14 +47,32 @@ final class CappedOutput extends OutputStream {
         return total > size;
     }
 
-    /** The kept bytes as text; when cut, back to the last whole line (so no half line or half character). */
+    /**
+     * The kept bytes as text; when cut, back to the last whole line, so no half line or half
+     * character. A cut single line (no newline kept) is kept up to the last whole character.
+     */
     synchronized String text(boolean cutToLine) {
         int end = size;
         if (cutToLine) {
             int lastNewline = lastIndexOf((byte) '\n');
-            end = lastNewline >= 0 ? lastNewline + 1 : size;
+            end = lastNewline >= 0 ? lastNewline + 1 : wholeCharacters();
         }
         return new String(kept, 0, end, StandardCharsets.UTF_8);
+    }
+
+    /** The kept length without a UTF-8 sequence the cap cut short (it may drop one whole character too). */
+    private int wholeCharacters() {
+        if (!truncated()) {
+            return size;
+        }
+        int end = size;
+        while (end > 0 && (kept[end - 1] & 0xC0) == 0x80) {
+            end--; // continuation bytes
+        }
+        if (end > 0 && (kept[end - 1] & 0xC0) == 0xC0) {
+            end--; // the lead byte they belong to
+        }
+        return end;
     }
 
     private int lastIndexOf(byte b) {

@@ -2,7 +2,10 @@ package dev.pcibot.bot.probe;
 
 import java.nio.charset.StandardCharsets;
 
-/** Keeps at most N bytes of a probe's output, cut after the last whole line that fits. */
+/**
+ * Keeps at most N bytes of a probe's output that arrived whole (the Proxmox API's JSON answer), cut
+ * as the SSH transport cuts its streams ({@link CappedOutput}): after the last whole line that fits.
+ */
 final class OutputCap {
     private OutputCap() {}
 
@@ -14,10 +17,8 @@ final class OutputCap {
         if (utf8.length <= maxBytes) {
             return new Capped(text, utf8.length, false);
         }
-        int end = maxBytes;
-        while (end > 0 && utf8[end - 1] != '\n') {
-            end--;
-        }
-        return new Capped(new String(utf8, 0, end, StandardCharsets.UTF_8), utf8.length, true);
+        CappedOutput out = new CappedOutput(maxBytes);
+        out.write(utf8, 0, utf8.length);
+        return new Capped(out.text(true), out.total(), true);
     }
 }
