@@ -65,10 +65,11 @@ final class RealPastesTest {
         // 214 pastes (pastes-io, 25 non-GPU pastes added): dev 0.988 / 1.000, 0 / 0; test 0.776 / 0.897,
         // 4 alarms, 5 traps: the test floors fell with the new held-out pastes, not with a code change
         // 245 pastes (both batches merged): dev 0.990 / 1.000, 0 / 40 alarms, 0 traps; test 0.778 / 0.900,
-        // 5 / 45 alarms, 6 traps (the held-out additions brought the alarms and traps; measured, not tuned)
+        // 5 / 45 alarms, 6 traps (the held-out additions brought the alarms and traps; measured, not tuned);
+        // with the message rows read from the kernel's, QEMU's, libvirt's and qemu-server's sources: test 0.790 / 0.901
         static final double DEV_RECALL = 0.98;
         static final double DEV_PRECISION = 1.0;
-        static final double TEST_RECALL = 0.77;
+        static final double TEST_RECALL = 0.78;
         static final double TEST_PRECISION = 0.89;
         static final int TEST_MAX_FALSE_ALARMS = 5;
         static final int TEST_MAX_TRAP_HITS = 6;
