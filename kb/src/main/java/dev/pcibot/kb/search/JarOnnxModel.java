@@ -90,6 +90,9 @@ final class JarOnnxModel extends AbstractInProcessEmbeddingModel {
      * words: {@code vfio-pci.ids=10de:1b80,10de:10f0} is one word and twenty pieces.
      */
     String firstPieces(String text, int max) {
+        if (text.length() <= max) {
+            return text; // every piece covers at least one character: no need to tokenize it twice
+        }
         Encoding encoding = pieces.encode(text, false, false);
         CharSpan[] spans = encoding.getCharTokenSpans();
         if (spans.length <= max) {
